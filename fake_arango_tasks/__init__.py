@@ -1,0 +1,30 @@
+"""fake-arango-tasks: ArangoDB's HTTP Tasks API served from memory, run by a deterministic fake clock
+through V8, for tests.
+
+    from fake_arango_tasks import FakeArangoTasks
+
+    with FakeArangoTasks() as fake:       # 127.0.0.1, a free port, a FakeClock
+        ...                               # register tasks over HTTP at fake.url
+        runs = fake.advance(3600)         # one simulated hour: every due run, in order
+
+All times are in seconds (Unix seconds for instants), as in ArangoDB.
+"""
+
+from ._auth import User, superuser_token
+from ._clock import DEFAULT_START, FakeClock, WallClock
+from ._errors import ArangoError
+from ._journal import Run, RunError
+from ._server import FakeArangoTasks
+
+__all__ = [
+    "DEFAULT_START",
+    "ArangoError",
+    "FakeArangoTasks",
+    "FakeClock",
+    "Run",
+    "RunError",
+    "User",
+    "WallClock",
+    "superuser_token",
+]
+__version__ = "0.1.0"

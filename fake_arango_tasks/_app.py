@@ -1,0 +1,395 @@
+"""The WSGI app: ArangoDB's HTTP surface for tasks (and what clients touch around it), plus ``/_fake/*``.
+
+Routing is a werkzeug :class:`~werkzeug.routing.Map` matched against the *raw* request path, so
+that ``/_api/tasks/a%2Fb`` (id ``a/b``) and ``/_api/tasks/a/b`` (two segments) stay apart as in
+ArangoDB; each segment is percent-decoded by the ``segment`` converter. Empty segments (a trailing
+``/``, a doubled ``//``) are dropped first, as arangod does. Every route exists with and without a
+``/_db/{database}`` prefix. Methods are dispatched here rather than by werkzeug, because ArangoDB
+answers a wrong method (HEAD included) with its own 405.
+
+This module knows nothing of V8: it talks to the :class:`~._tasks.TaskTable`,
+:class:`~._databases.Databases`, :class:`~._auth.Auth` and a :class:`Control` (clock and journal).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any, Callable, Final, Iterable, Protocol
+from urllib.parse import quote, unquote
+
+from werkzeug.exceptions import NotFound
+from werkzeug.routing import BaseConverter, Map, Rule, Submount
+from werkzeug.wrappers import Request, Response
+
+from . import _errors as E
+from ._auth import Auth, Principal
+from ._databases import SYSTEM, Databases
+from ._errors import ArangoError
+from ._journal import Run
+from ._json import dumps
+from ._tasks import TaskTable
+
+__all__ = ["ArangoApp", "Control", "RESPONSE_HEADERS"]
+
+#: Headers on every ArangoDB answer (recorded from 3.10 to 3.12).
+RESPONSE_HEADERS: Final = (
+    ("Server", "ArangoDB"),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Cache-Control", "no-cache, no-store, must-revalidate, pre-check=0, post-check=0, max-age=0, s-maxage=0"),
+    ("Expires", "0"),
+    ("Pragma", "no-cache"),
+    ("Content-Security-Policy", "frame-ancestors 'self'; form-action 'self';"),
+    ("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains"),
+    ("X-Arango-Queue-Time-Seconds", "0.000000"),
+)
+
+
+class Control(Protocol):
+    """What the ``/_fake/*`` routes need: the clock, the journal and reset."""
+
+    @property
+    def now(self) -> float: ...
+
+    def advance(self, seconds: float) -> list[Run]: ...
+
+    def runs_of(self, task_id: str | None) -> list[Run]: ...
+
+    def reset(self) -> None: ...
+
+
+class _SegmentConverter(BaseConverter):
+    """One raw path segment, percent-decoded."""
+
+    regex = "[^/]+"
+
+    def to_python(self, value: str) -> str:
+        return unquote(value)
+
+    def to_url(self, value: Any) -> str:
+        return quote(str(value), safe="")
+
+
+@dataclass
+class _Call:
+    """One request as the handlers see it."""
+
+    request: Request
+    database: str
+    principal: Principal
+    args: dict[str, str]
+
+    def body(self) -> Any:
+        """The parsed JSON body; ``None`` for an empty one (ArangoDB's "none" slice).
+
+        Raises:
+            ArangoError: 400/600 the body is not valid JSON.
+        """
+        raw = self.request.get_data(cache=True)
+        if not raw.strip():
+            return None
+        try:
+            return json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise ArangoError(E.CORRUPTED_JSON, f"VPackError error: {_parser_message(exc)}") from None
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"Expecting item ({name} is not JSON)")
+
+
+def _parser_message(exc: Exception) -> str:
+    """A velocypack-style parser message for a Python JSON error."""
+    if isinstance(exc, UnicodeDecodeError):
+        return "Invalid UTF-8 sequence"
+    message = str(exc.args[0]) if exc.args else str(exc)
+    if isinstance(exc, json.JSONDecodeError):
+        message = exc.msg
+    return message
+
+
+Handler = Callable[[_Call], tuple[int, Any]]
+
+
+def _rules() -> list[Rule]:
+    return [
+        Rule("/_api/tasks", endpoint="tasks"),
+        Rule("/_api/tasks/<segment:task_id>", endpoint="task"),
+        Rule("/_api/tasks/<segment:task_id>/<path:rest>", endpoint="task_suffix"),
+        Rule("/_api/version", endpoint="version"),
+        Rule("/_api/collection", endpoint="collections"),
+        Rule("/_api/database", endpoint="databases"),
+        Rule("/_api/database/current", endpoint="database_current"),
+        Rule("/_api/database/<segment:name>", endpoint="database"),
+        Rule("/_open/auth", endpoint="auth"),
+        Rule("/_admin/server/availability", endpoint="availability"),
+    ]
+
+
+_CONTROL_RULES: Final = (
+    Rule("/_fake/clock", endpoint="fake_clock"),
+    Rule("/_fake/clock/advance", endpoint="fake_advance"),
+    Rule("/_fake/runs", endpoint="fake_runs"),
+    Rule("/_fake/reset", endpoint="fake_reset"),
+)
+#: Routes that need no credentials.
+_OPEN_ENDPOINTS: Final = frozenset({"auth", "availability", "fake_clock", "fake_advance", "fake_runs", "fake_reset"})
+
+
+class ArangoApp:
+    """The WSGI application of one fake server.
+
+    Args:
+        tasks: the task table.
+        databases: the databases.
+        auth: authentication and permissions.
+        control: the clock and journal behind ``/_fake/*``.
+        version: the ArangoDB version to claim (``"3.12.4"``); from 4.0 on there is no Tasks API.
+        javascript_tasks: ``False`` acts as ``--javascript.tasks false``: creating a task answers
+            403/11, reading and deleting still work.
+    """
+
+    def __init__(
+        self,
+        tasks: TaskTable,
+        databases: Databases,
+        auth: Auth,
+        control: Control,
+        *,
+        version: str = "3.12.4",
+        javascript_tasks: bool = True,
+    ) -> None:
+        self.tasks = tasks
+        self.databases = databases
+        self.auth = auth
+        self.control = control
+        self.version = version
+        self.javascript_tasks = javascript_tasks
+        rules = _rules()
+        if _major(version) >= 4:  # the Tasks API was removed in 4.0
+            rules = [r for r in rules if not r.rule.startswith("/_api/tasks")]
+        self._map = Map(
+            [*rules, Submount("/_db/<segment:database>", _rules_like(rules)), *(r.empty() for r in _CONTROL_RULES)],
+            converters={"segment": _SegmentConverter},
+            strict_slashes=False,
+            merge_slashes=False,
+        )
+        self._handlers: dict[str, dict[str, Handler]] = {
+            "tasks": {"GET": self._list_tasks, "POST": self._create_task, "PUT": self._put_without_id,
+                      "DELETE": self._delete_without_id},
+            "task": {"GET": self._get_task, "POST": self._create_task, "PUT": self._put_task,
+                     "DELETE": self._delete_task},
+            "task_suffix": {"GET": self._superfluous_get, "POST": self._create_task, "PUT": self._put_without_id,
+                            "DELETE": self._delete_without_id},
+            "version": {"GET": self._version},
+            "collections": {"GET": self._collections},
+            "databases": {"GET": self._list_databases, "POST": self._create_database},
+            "database_current": {"GET": self._current_database},
+            "database": {"DELETE": self._drop_database},
+            "auth": {"POST": self._login},
+            "availability": {"GET": self._availability},
+            "fake_clock": {"GET": self._fake_clock},
+            "fake_advance": {"POST": self._fake_advance},
+            "fake_runs": {"GET": self._fake_runs},
+            "fake_reset": {"POST": self._fake_reset},
+        }
+
+    # -- WSGI ------------------------------------------------------------------------------------
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        request = Request(environ)
+        status, body = self._dispatch(request)
+        response = Response(
+            b"" if request.method == "HEAD" else dumps(body).encode("utf-8"),
+            status=status,
+            headers=RESPONSE_HEADERS,
+            content_type="application/json",
+        )
+        return response(environ, start_response)
+
+    def _dispatch(self, request: Request) -> tuple[int, Any]:
+        path = _raw_path(request)
+        try:
+            try:
+                endpoint, args = self._map.bind("localhost").match(path, method="GET")
+            except NotFound:
+                raise ArangoError(E.HTTP_NOT_FOUND, f"unknown path '{_display_path(path)}'") from None
+            database = args.pop("database", SYSTEM)
+            self.databases.require(database)
+            if endpoint in _OPEN_ENDPOINTS:
+                principal = Principal("", superuser=not self.auth.enabled)
+            else:
+                principal = self.auth.authenticate(request.headers.get("Authorization"))
+            handler = self._handlers[endpoint].get(request.method)
+            if handler is None:
+                raise ArangoError(E.HTTP_METHOD_NOT_ALLOWED)
+            return handler(_Call(request, database, principal, args))
+        except ArangoError as error:
+            return error.status, error.envelope()
+
+    # -- Tasks ------------------------------------------------------------------------------------
+
+    def _list_tasks(self, call: _Call) -> tuple[int, Any]:
+        return 200, [t.to_json() for t in self.tasks.list(call.principal.task_owner)]
+
+    def _get_task(self, call: _Call) -> tuple[int, Any]:
+        return 200, self.tasks.get(call.args["task_id"], call.principal.task_owner).to_json()
+
+    def _superfluous_get(self, call: _Call) -> tuple[int, Any]:
+        raise ArangoError(E.SUPERFLUOUS_SUFFICES, "superfluous parameter, expecting /_api/tasks[/<id>]")
+
+    def _create_task(self, call: _Call, url_id: str | None = None) -> tuple[int, Any]:
+        """Create checks 1 to 4 of spec §3 (body, switch, PUT form, permission); the table does the rest."""
+        body = call.body()
+        if not self.javascript_tasks:
+            raise ArangoError(E.FORBIDDEN, "JavaScript tasks are disabled")
+        if call.request.method == "PUT" and url_id is None:
+            raise ArangoError(E.BAD_PARAMETER, "expected PUT /_api/tasks/<task-id>")
+        if self.auth.access(call.principal, call.database) != "rw":
+            raise ArangoError(E.FORBIDDEN, "registering a task needs db RW permissions")
+        task = self.tasks.register(body, database=call.database, user=call.principal.user, url_id=url_id)
+        return 200, task
+
+    def _put_task(self, call: _Call) -> tuple[int, Any]:
+        return self._create_task(call, url_id=call.args["task_id"])
+
+    def _put_without_id(self, call: _Call) -> tuple[int, Any]:
+        return self._create_task(call, url_id=None)
+
+    def _delete_task(self, call: _Call) -> tuple[int, Any]:
+        self.tasks.remove(call.args["task_id"], call.principal.task_owner)
+        return 200, {"error": False, "code": 200}
+
+    def _delete_without_id(self, call: _Call) -> tuple[int, Any]:
+        raise ArangoError(E.SUPERFLUOUS_SUFFICES, "bad parameter, expecting /_api/tasks/<id>")
+
+    # -- Around the Tasks API ---------------------------------------------------------------------
+
+    def _version(self, call: _Call) -> tuple[int, Any]:
+        body: dict[str, Any] = {"server": "arango", "license": "community", "version": self.version}
+        if call.request.args.get("details", "false").lower() in ("1", "true", "yes", "on"):
+            body["details"] = _version_details(self.version)
+        return 200, body
+
+    def _collections(self, call: _Call) -> tuple[int, Any]:
+        return 200, {"error": False, "code": 200, "result": []}
+
+    def _list_databases(self, call: _Call) -> tuple[int, Any]:
+        _require_system(call)
+        return 200, {"error": False, "code": 200, "result": self.databases.names()}
+
+    def _current_database(self, call: _Call) -> tuple[int, Any]:
+        return 200, {"error": False, "code": 200, "result": self.databases.info(call.database)}
+
+    def _create_database(self, call: _Call) -> tuple[int, Any]:
+        _require_system(call)
+        body = call.body()
+        if self.auth.access(call.principal, SYSTEM) != "rw":
+            raise ArangoError(E.FORBIDDEN)
+        name = body.get("name") if isinstance(body, dict) else None
+        self.databases.create(name)
+        users = body.get("users") if isinstance(body, dict) else None
+        for spec in users if isinstance(users, list) else []:
+            if isinstance(spec, dict):
+                username = spec.get("username", spec.get("user"))
+                if isinstance(username, str) and username:
+                    password = spec.get("passwd", "")
+                    self.auth.add_user(username, password if isinstance(password, str) else "", {str(name): "rw"})
+        return 201, {"error": False, "code": 201, "result": True}
+
+    def _drop_database(self, call: _Call) -> tuple[int, Any]:
+        _require_system(call)
+        if self.auth.access(call.principal, SYSTEM) != "rw":
+            raise ArangoError(E.FORBIDDEN)
+        self.databases.drop(call.args["name"])
+        return 200, {"error": False, "code": 200, "result": True}
+
+    def _login(self, call: _Call) -> tuple[int, Any]:
+        body = call.body()
+        if not isinstance(body, dict) or not isinstance(body.get("username"), str):
+            raise ArangoError(E.BAD_PARAMETER, "invalid JSON")
+        password = body.get("password", "")
+        if self.auth.enabled:
+            try:
+                self.auth.check_password(body["username"], password if isinstance(password, str) else "")
+            except ArangoError:
+                raise ArangoError(401, "Wrong credentials", status=401) from None
+        return 200, {"jwt": self.auth.issue_token(body["username"])}
+
+    def _availability(self, call: _Call) -> tuple[int, Any]:
+        return 200, {"error": False, "code": 200, "mode": "default"}
+
+    # -- /_fake control routes --------------------------------------------------------------------
+
+    def _fake_clock(self, call: _Call) -> tuple[int, Any]:
+        return 200, {"now": self.control.now}
+
+    def _fake_advance(self, call: _Call) -> tuple[int, Any]:
+        body = call.body()
+        seconds = body.get("seconds") if isinstance(body, dict) else None
+        if not isinstance(seconds, (int, float)) or isinstance(seconds, bool):
+            raise ArangoError(E.BAD_PARAMETER, "expecting {\"seconds\": <number>}")
+        try:
+            runs = self.control.advance(seconds)
+        except ValueError as exc:
+            raise ArangoError(E.BAD_PARAMETER, str(exc)) from None
+        return 200, {"now": self.control.now, "runs": [r.to_json() for r in runs]}
+
+    def _fake_runs(self, call: _Call) -> tuple[int, Any]:
+        return 200, [r.to_json() for r in self.control.runs_of(call.request.args.get("task"))]
+
+    def _fake_reset(self, call: _Call) -> tuple[int, Any]:
+        self.control.reset()
+        return 200, {"error": False, "code": 200}
+
+
+def _rules_like(rules: list[Rule]) -> list[Rule]:
+    return [r.empty() for r in rules]
+
+
+def _require_system(call: _Call) -> None:
+    if call.database != SYSTEM:
+        raise ArangoError(E.USE_SYSTEM_DATABASE)
+
+
+def _raw_path(request: Request) -> str:
+    """The request path still percent-encoded, without empty segments."""
+    raw = request.environ.get("REQUEST_URI") or request.environ.get("RAW_URI")
+    if raw:
+        raw = raw.split("?", 1)[0]
+        if "://" in raw:  # absolute-form request target
+            raw = "/" + raw.split("://", 1)[1].partition("/")[2]
+    else:
+        raw = quote(request.path, safe="/")
+    return "/" + "/".join(s for s in raw.split("/") if s)
+
+
+def _display_path(raw_path: str) -> str:
+    """The path as ArangoDB quotes it in ``unknown path``: without the ``/_db/{name}`` prefix."""
+    parts = raw_path.split("/")
+    if len(parts) > 2 and parts[1] == "_db":
+        parts = [""] + parts[3:]
+    return unquote("/".join(parts)) or "/"
+
+
+def _major(version: str) -> int:
+    try:
+        return int(version.split(".", 1)[0])
+    except ValueError:
+        return 3
+
+
+def _version_details(version: str) -> dict[str, str]:
+    return {
+        "architecture": "64bit",
+        "build-repository": "fake-arango-tasks",
+        "endianness": "little",
+        "full-version-string": f"ArangoDB {version} community [linux] 64bit (fake-arango-tasks)",
+        "license": "community",
+        "maintainer-mode": "false",
+        "platform": "linux",
+        "server-version": version,
+        "v8-version": "12.1.165",
+        "mode": "server",
+        "role": "SINGLE",
+    }

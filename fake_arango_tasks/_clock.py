@@ -1,0 +1,113 @@
+"""Clocks: the deterministic :class:`FakeClock` that tests drive, and the :class:`WallClock` of the dev server.
+
+All times are Unix seconds (floats), as ArangoDB reports them. The fake clock keeps whole
+microseconds internally so that repeated ``advance`` calls never accumulate float error; ArangoDB's
+own task times have millisecond (period, offset) and microsecond (the ``0.000001`` offset) resolution.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import Callable, Final, Protocol, runtime_checkable
+
+__all__ = ["Clock", "FakeClock", "WallClock", "DEFAULT_START", "MICROSECONDS"]
+
+MICROSECONDS: Final = 1_000_000
+#: Where a :class:`FakeClock` starts unless told: 2024-01-01T00:00:00Z, in Unix seconds.
+DEFAULT_START: Final = 1_704_067_200.0
+
+
+def to_micros(seconds: float) -> int:
+    """``seconds`` as a whole number of microseconds (rounded to nearest)."""
+    return round(seconds * MICROSECONDS)
+
+
+@runtime_checkable
+class Clock(Protocol):
+    """What the scheduler needs of a clock: the current time in Unix seconds."""
+
+    @property
+    def now(self) -> float: ...
+
+    @property
+    def now_us(self) -> int: ...
+
+
+class FakeClock:
+    """A clock that moves only when told to.
+
+    ``now`` starts at ``start`` (Unix seconds; default :data:`DEFAULT_START`, 2024-01-01T00:00:00Z)
+    and changes only through :meth:`advance`. Time never goes backwards. When a server uses this
+    clock, :meth:`advance` runs every task that falls due in the advanced interval, in order, each
+    with the clock reading its own due time while it runs (see ``FakeArangoTasks.advance``).
+
+    Args:
+        start: the initial time, Unix seconds. Must be finite and non-negative.
+
+    Raises:
+        ValueError: ``start`` is negative or not finite.
+    """
+
+    def __init__(self, start: float = DEFAULT_START) -> None:
+        if not (start >= 0 and start != float("inf")):
+            raise ValueError(f"start must be a finite, non-negative number of seconds, not {start!r}")
+        self.start = start
+        self._now_us = to_micros(start)
+        self._lock = threading.RLock()
+        self._on_advance: Callable[[int], None] | None = None
+
+    def __repr__(self) -> str:
+        return f"FakeClock(now={self.now!r})"
+
+    @property
+    def now(self) -> float:
+        """The current fake time in Unix seconds."""
+        return self._now_us / MICROSECONDS
+
+    @property
+    def now_us(self) -> int:
+        """The current fake time in whole microseconds since the Unix epoch."""
+        return self._now_us
+
+    def advance(self, seconds: float) -> None:
+        """Move time forward by ``seconds`` (>= 0), running every task due up to the new time.
+
+        Raises:
+            ValueError: ``seconds`` is negative or not finite.
+        """
+        if not (seconds >= 0 and seconds != float("inf")):
+            raise ValueError(f"can only advance by a finite, non-negative number of seconds, not {seconds!r}")
+        with self._lock:
+            target = self._now_us + to_micros(seconds)
+            if self._on_advance is not None:
+                self._on_advance(target)
+            self._set(target)
+
+    # The scheduler steps the clock to each run's due time while it runs the runs.
+    def _set(self, now_us: int) -> None:
+        if now_us < self._now_us:
+            raise ValueError("time never goes backwards")
+        self._now_us = now_us
+
+    def _attach(self, on_advance: Callable[[int], None] | None) -> None:
+        if on_advance is not None and self._on_advance is not None and self._on_advance != on_advance:
+            raise RuntimeError("this FakeClock already drives a server; give each server its own clock")
+        self._on_advance = on_advance
+
+
+class WallClock:
+    """Real time (``time.time()``), for the dev server: tasks run in a background thread when due."""
+
+    def __repr__(self) -> str:
+        return "WallClock()"
+
+    @property
+    def now(self) -> float:
+        """The current wall-clock time in Unix seconds."""
+        return time.time()
+
+    @property
+    def now_us(self) -> int:
+        """The current wall-clock time in whole microseconds since the Unix epoch."""
+        return time.time_ns() // 1000

@@ -1,0 +1,243 @@
+"""The public handle: :class:`FakeArangoTasks`, one fake ArangoDB server with its own clock, task table,
+V8 runtime and journal, serving over HTTP on a free loopback port."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any, Literal, Mapping
+
+from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
+
+from ._app import ArangoApp
+from ._auth import Auth, UserSpec
+from ._clock import MICROSECONDS, FakeClock, WallClock
+from ._databases import Databases
+from ._javascript import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, JavaScriptRuntime
+from ._journal import Journal, Run
+from ._scheduler import Scheduler
+from ._tasks import Task, TaskTable
+
+__all__ = ["FakeArangoTasks"]
+
+#: How often the serving thread checks for shutdown, seconds (werkzeug's default 0.5 s makes
+#: every stop cost half a second).
+POLL_INTERVAL = 0.02
+
+
+class _RequestHandler(WSGIRequestHandler):
+    """werkzeug's handler, quiet, and leaving the ``Server`` header to the app (``ArangoDB``)."""
+
+    def send_response(self, code: int, message: str | None = None) -> None:
+        self.send_response_only(code, message)
+        self.send_header("Date", self.date_time_string())
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        pass
+
+
+class FakeArangoTasks:
+    """A fake ArangoDB 3.12 Tasks API server.
+
+    Use it as a context manager, or call :meth:`start` and :meth:`stop`::
+
+        with FakeArangoTasks() as fake:
+            ...  # point a client at fake.url
+            runs = fake.advance(3600)
+
+    Args:
+        host: the address to bind; loopback unless told otherwise.
+        port: the port; ``0`` picks a free one (read it back from :attr:`url`).
+        clock: ``None`` for a new :class:`FakeClock` (time moves only through :meth:`advance`),
+            ``"wall"`` or a :class:`WallClock` to run tasks on real time in a background thread,
+            or a :class:`FakeClock` of your own (one server per clock).
+        users: ``None`` turns authentication off (ArangoDB's ``--server.authentication false``);
+            a mapping of user name to password (or :class:`~fake_arango_tasks.User`) turns it on.
+        jwt_secret: the secret for JWTs (``--server.jwt-secret``); random when ``None``.
+        version: the ArangoDB version the server claims; ``"4.0.0"`` or later has no Tasks API.
+        javascript_tasks: ``False`` acts as ``--javascript.tasks false`` (creating tasks is refused).
+        run_timeout: the time limit of one task run, seconds of real time.
+        run_max_memory: the V8 heap limit of one task run, bytes.
+        max_runs: how many runs the journal keeps (the oldest are dropped).
+
+    Raises:
+        ValueError: a bad option value.
+    """
+
+    def __init__(
+        self,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        clock: FakeClock | WallClock | Literal["fake", "wall"] | None = None,
+        *,
+        users: Mapping[str, UserSpec] | None = None,
+        jwt_secret: str | None = None,
+        version: str = "3.12.4",
+        javascript_tasks: bool = True,
+        run_timeout: float = DEFAULT_TIMEOUT,
+        run_max_memory: int = DEFAULT_MAX_MEMORY,
+        max_runs: int = 100_000,
+    ) -> None:
+        if clock is None or clock == "fake":
+            clock = FakeClock()
+        elif clock == "wall":
+            clock = WallClock()
+        if not isinstance(clock, (FakeClock, WallClock)):
+            raise ValueError(f"clock must be None, 'fake', 'wall', a FakeClock or a WallClock, not {clock!r}")
+        self.host = host
+        self._port = port
+        self.clock: FakeClock | WallClock = clock
+        self._start = clock.start if isinstance(clock, FakeClock) else 0.0
+        self._journal = Journal(max_runs)
+        self._runtime = JavaScriptRuntime(timeout=run_timeout, max_memory=run_max_memory)
+        self._table = TaskTable(self._runtime.compiles, lambda: self.clock.now_us)
+        self._scheduler = Scheduler(self._table, clock, self._run_task, self._journal)
+        self._databases = Databases(on_drop=self._table.remove_database)
+        self._auth = Auth(users, jwt_secret)
+        self.wsgi_app = ArangoApp(
+            self._table, self._databases, self._auth, self, version=version, javascript_tasks=javascript_tasks
+        )
+        self._server: BaseWSGIServer | None = None
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        state = self.url if self._server is not None else "stopped"
+        return f"<FakeArangoTasks {state} clock={self.clock!r}>"
+
+    # -- lifecycle --------------------------------------------------------------------------------
+
+    def start(self) -> FakeArangoTasks:
+        """Bind and serve in a background thread; returns ``self``. Idempotent.
+
+        Raises:
+            OSError: the address cannot be bound (e.g. the port is taken).
+        """
+        with self._lock:
+            if self._server is not None:
+                return self
+            try:
+                server = make_server(
+                    self.host, self._port, self.wsgi_app, threaded=True, request_handler=_RequestHandler
+                )
+            except SystemExit as exc:  # werkzeug exits on a busy port instead of raising
+                raise OSError(f"cannot bind {self.host}:{self._port}") from exc
+            server.daemon_threads = True
+            self._server = server
+            self._thread = threading.Thread(
+                target=server.serve_forever, kwargs={"poll_interval": POLL_INTERVAL},
+                name=f"fake-arango-tasks:{server.server_port}", daemon=True,
+            )
+            self._thread.start()
+            self._scheduler.start()
+            return self
+
+    def stop(self) -> None:
+        """Stop serving and release the port and the V8 context. Idempotent."""
+        with self._lock:
+            server, thread = self._server, self._thread
+            self._server = self._thread = None
+        self._scheduler.stop()
+        if server is not None:
+            server.shutdown()
+            server.server_close()
+        if thread is not None:
+            thread.join()
+        self._runtime.close()
+
+    def __enter__(self) -> FakeArangoTasks:
+        return self.start()
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+
+    @property
+    def url(self) -> str:
+        """``http://HOST:PORT`` of the running server.
+
+        Raises:
+            RuntimeError: the server is not started.
+        """
+        if self._server is None:
+            raise RuntimeError("the server is not started")
+        host = self.host if ":" not in self.host else f"[{self.host}]"
+        return f"http://{host}:{self._server.server_port}"
+
+    @property
+    def port(self) -> int:
+        """The bound port (after :meth:`start`)."""
+        if self._server is None:
+            raise RuntimeError("the server is not started")
+        return int(self._server.server_port)
+
+    @property
+    def jwt_secret(self) -> str:
+        """The secret the server signs and checks JWTs with."""
+        return self._auth.jwt_secret
+
+    # -- time and runs ----------------------------------------------------------------------------
+
+    @property
+    def now(self) -> float:
+        """The server's current time, Unix seconds (fake or wall)."""
+        return self.clock.now
+
+    def advance(self, seconds: float) -> list[Run]:
+        """Move the fake clock ``seconds`` forward and run every task falling due, in order.
+
+        Each run sees the clock at its own due time; a periodic task is re-queued ``period``
+        seconds after its run ends. Returns the runs made, oldest first (also in :attr:`runs`).
+
+        Raises:
+            ValueError: ``seconds`` is negative or not finite.
+            TypeError: the server runs on a :class:`WallClock`.
+        """
+        if not isinstance(self.clock, FakeClock):
+            raise TypeError("advance() needs a FakeClock; this server runs on wall-clock time")
+        with self._scheduler.collect() as runs:
+            self.clock.advance(seconds)
+        return runs
+
+    @property
+    def runs(self) -> list[Run]:
+        """Every recorded run, oldest first (the journal keeps the last ``max_runs``)."""
+        return self._journal.runs()
+
+    def runs_of(self, task_id: str | None) -> list[Run]:
+        """The recorded runs of ``task_id`` (all runs when ``None``), oldest first."""
+        return self._journal.runs(task_id)
+
+    @property
+    def tasks(self) -> list[dict[str, Any]]:
+        """Every registered task as ``GET /_api/tasks`` returns it (all users' tasks)."""
+        return [t.to_json() for t in self._table.list()]
+
+    def reset(self) -> None:
+        """Back to a fresh server: no tasks, no runs, only ``_system``, the starting users, and,
+        on a fake clock, a new :class:`FakeClock` at the first clock's start time.
+
+        One clock never goes backwards; after a reset :attr:`clock` is a new object, so read
+        ``fake.clock`` again rather than keeping the old one.
+        """
+        if isinstance(self.clock, FakeClock):
+            self.clock = FakeClock(self._start)
+            self._scheduler.use_clock(self.clock)
+        self._table.clear()
+        self._scheduler.clear()
+        self._journal.clear()
+        self._databases.reset()
+        self._auth.reset()
+
+    def _run_task(self, task: Task, due_us: int, now_us: int) -> Run:
+        outcome = self._runtime.run(task.command, task.params_json, now_us)
+        return Run(
+            task_id=task.id,
+            name=task.name,
+            database=task.database,
+            due=due_us / MICROSECONDS,
+            started=now_us / MICROSECONDS,
+            finished=now_us / MICROSECONDS,
+            params=task.params,
+            output=outcome.output,
+            error=outcome.error,
+        )
+
