@@ -198,34 +198,54 @@ class ArangoApp:
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         request = Request(environ)
-        status, body = self._dispatch(request)
+        try:
+            status, body = self._dispatch(request)
+            error = None
+        except ArangoError as exc:
+            status, body, error = exc.status, exc.envelope(), exc
         response = Response(
             b"" if request.method == "HEAD" else dumps(body).encode("utf-8"),
             status=status,
             headers=RESPONSE_HEADERS,
-            content_type="application/json",
+            content_type="application/json; charset=utf-8" if error and error.origin == "javascript"
+            else "application/json",
         )
+        if status == 401 and "x-omit-www-authenticate" not in request.headers:
+            response.headers.add("Www-Authenticate", 'Basic, realm="ArangoDB"')
+            response.headers.add("Www-Authenticate", 'Bearer, token_type="JWT", realm="ArangoDB"')
         return response(environ, start_response)
 
     def _dispatch(self, request: Request) -> tuple[int, Any]:
+        """Route, check database and credentials in arangod's order, and call the handler.
+
+        ``CommTask::prepareExecution`` resolves the database before it authenticates: an unknown
+        database is 404/1228 with authentication off, and 401/11 for a caller without access.
+        """
         path = _raw_path(request)
         try:
+            endpoint, args = self._map.bind("localhost").match(path, method="GET")
+        except NotFound:
+            raise _unknown_path(request, path) from None
+        database = args.pop("database", SYSTEM)
+        principal = Principal("", superuser=not self.auth.enabled)
+        credentials_error = None
+        if endpoint not in _OPEN_ENDPOINTS:
             try:
-                endpoint, args = self._map.bind("localhost").match(path, method="GET")
-            except NotFound:
-                raise ArangoError(E.HTTP_NOT_FOUND, f"unknown path '{_display_path(path)}'") from None
-            database = args.pop("database", SYSTEM)
-            self.databases.require(database)
-            if endpoint in _OPEN_ENDPOINTS:
-                principal = Principal("", superuser=not self.auth.enabled)
-            else:
                 principal = self.auth.authenticate(request.headers.get("Authorization"))
-            handler = self._handlers[endpoint].get(request.method)
-            if handler is None:
-                raise ArangoError(E.HTTP_METHOD_NOT_ALLOWED)
-            return handler(_Call(request, database, principal, args))
-        except ArangoError as error:
-            return error.status, error.envelope()
+            except ArangoError as exc:
+                credentials_error = exc
+        if not self.databases.exists(database):
+            if credentials_error is not None or self.auth.access(principal, database) == "none":
+                raise self.auth.unauthorized()
+            raise self.databases.not_found()
+        if credentials_error is not None:
+            raise credentials_error
+        if self.auth.access(principal, database) == "none" and endpoint not in _OPEN_ENDPOINTS:
+            raise self.auth.unauthorized()
+        handler = self._handlers[endpoint].get(request.method)
+        if handler is None:
+            raise ArangoError(E.HTTP_METHOD_NOT_ALLOWED)
+        return handler(_Call(request, database, principal, args))
 
     # -- Tasks ------------------------------------------------------------------------------------
 
@@ -257,6 +277,8 @@ class ArangoApp:
         return self._create_task(call, url_id=None)
 
     def _delete_task(self, call: _Call) -> tuple[int, Any]:
+        if self.auth.access(call.principal, call.database) != "rw":
+            raise ArangoError(E.FORBIDDEN, "unregister task needs db RW permissions")
         self.tasks.remove(call.args["task_id"], call.principal.task_owner)
         return 200, {"error": False, "code": 200}
 
@@ -305,16 +327,18 @@ class ArangoApp:
         return 200, {"error": False, "code": 200, "result": True}
 
     def _login(self, call: _Call) -> tuple[int, Any]:
+        """``POST /_open/auth`` (``RestAuthHandler.cpp``): a session JWT for good credentials."""
         body = call.body()
-        if not isinstance(body, dict) or not isinstance(body.get("username"), str):
-            raise ArangoError(E.BAD_PARAMETER, "invalid JSON")
-        password = body.get("password", "")
+        username = body.get("username") if isinstance(body, dict) else None
+        password = body.get("password") if isinstance(body, dict) else None
+        if not isinstance(username, str) or not isinstance(password, str):
+            raise ArangoError(E.HTTP_BAD_PARAMETER, "invalid JSON")
         if self.auth.enabled:
             try:
-                self.auth.check_password(body["username"], password if isinstance(password, str) else "")
+                self.auth.check_password(username, password)
             except ArangoError:
-                raise ArangoError(401, "Wrong credentials", status=401) from None
-        return 200, {"jwt": self.auth.issue_token(body["username"])}
+                raise ArangoError(E.HTTP_UNAUTHORIZED, "Wrong credentials") from None
+        return 200, {"jwt": self.auth.issue_token(username)}
 
     def _availability(self, call: _Call) -> tuple[int, Any]:
         return 200, {"error": False, "code": 200, "mode": "default"}
@@ -364,12 +388,17 @@ def _raw_path(request: Request) -> str:
     return "/" + "/".join(s for s in raw.split("/") if s)
 
 
-def _display_path(raw_path: str) -> str:
-    """The path as ArangoDB quotes it in ``unknown path``: without the ``/_db/{name}`` prefix."""
+def _unknown_path(request: Request, raw_path: str) -> ArangoError:
+    """404/404 ``unknown path '<url>'`` as ArangoDB's JS action router sends it: the URL without
+    the ``/_db/{name}`` prefix, with the query string."""
     parts = raw_path.split("/")
     if len(parts) > 2 and parts[1] == "_db":
         parts = [""] + parts[3:]
-    return unquote("/".join(parts)) or "/"
+    url = unquote("/".join(parts)) or "/"
+    query = request.environ.get("QUERY_STRING")
+    if query:
+        url += "?" + query
+    return ArangoError(E.HTTP_NOT_FOUND, f"unknown path '{url}'", origin="javascript")
 
 
 def _major(version: str) -> int:

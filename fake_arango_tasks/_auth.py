@@ -25,8 +25,8 @@ from ._errors import ArangoError
 
 __all__ = ["Auth", "Principal", "User", "UserSpec", "SESSION_SECONDS"]
 
-#: Lifetime of a ``/_open/auth`` token, seconds (arangod's ``--server.session-timeout`` default).
-SESSION_SECONDS: Final = 3600
+#: Lifetime of a ``/_open/auth`` token, seconds: 30 days (``RestAuthHandler::_validFor``).
+SESSION_SECONDS: Final = 60 * 60 * 24 * 30
 Access = Literal["rw", "ro", "none"]
 
 
@@ -126,13 +126,18 @@ class Auth:
 
     def _from_token(self, token: str) -> Principal:
         try:
+            if jwt.get_unverified_header(token).get("typ") != "JWT":
+                raise _unauthorized()
             claims = jwt.decode(
-                token, self.jwt_secret, algorithms=["HS256"], issuer="arangodb", options={"require": ["iss"]}
+                token, self.jwt_secret, algorithms=["HS256"], issuer="arangodb",
+                options={"require": ["iss"], "verify_iat": False},
             )
         except jwt.PyJWTError:
             raise _unauthorized() from None
         name = claims.get("preferred_username")
-        if isinstance(name, str):
+        if name is not None:
+            if not isinstance(name, str) or not name:
+                raise _unauthorized()
             if name not in (self._users or {}):
                 raise _unauthorized()
             return Principal(name, False)
@@ -144,8 +149,12 @@ class Auth:
         """A session JWT for ``name`` as ``POST /_open/auth`` returns it (claims iat, exp, iss,
         preferred_username; HS256 with the server secret). Times are wall-clock seconds."""
         now = int(time.time())
-        claims = {"iat": now, "exp": now + SESSION_SECONDS, "iss": "arangodb", "preferred_username": name}
+        claims = {"preferred_username": name, "iss": "arangodb", "iat": now, "exp": now + SESSION_SECONDS}
         return jwt.encode(claims, self.jwt_secret, algorithm="HS256")
+
+    def unauthorized(self) -> ArangoError:
+        """The 401/11 error for missing or bad credentials (or no access to a database)."""
+        return _unauthorized()
 
     def access(self, principal: Principal, database: str) -> Access:
         """``principal``'s access level to ``database``."""
@@ -165,4 +174,5 @@ def _user(spec: UserSpec) -> User:
 
 
 def _unauthorized() -> ArangoError:
-    return ArangoError(E.FORBIDDEN, "not authorized to execute this request", status=401)
+    """Bad or missing credentials, as ``CommTask::prepareExecution`` answers them."""
+    return ArangoError(E.FORBIDDEN, "not authorized to execute this request", status=401, origin="connection")

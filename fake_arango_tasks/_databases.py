@@ -45,14 +45,9 @@ class Databases:
         """Whether database ``name`` exists."""
         return name in self._databases
 
-    def require(self, name: str) -> None:
-        """Raise 404/1228 unless database ``name`` exists.
-
-        Raises:
-            ArangoError: 404/1228 ``database not found``.
-        """
-        if name not in self._databases:
-            raise ArangoError(E.DATABASE_NOT_FOUND)
+    def not_found(self) -> ArangoError:
+        """404/1228 as arangod's connection layer sends it for a request to an unknown database."""
+        return ArangoError(E.DATABASE_NOT_FOUND, origin="connection")
 
     def names(self) -> list[str]:
         """All database names, sorted as ArangoDB lists them."""

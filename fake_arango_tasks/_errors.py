@@ -8,7 +8,7 @@ envelope ``{"code", "error", "errorMessage", "errorNum"}`` (that key order, as
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Final, Literal
 
 __all__ = ["ArangoError", "ERRORS"]
 
@@ -19,6 +19,8 @@ ERRORS: Final[dict[int, tuple[int, str]]] = {
     10: (400, "bad parameter"),
     11: (403, "forbidden"),
     404: (404, "not found"),
+    400: (400, "bad parameter"),
+    401: (401, "unauthorized"),
     405: (405, "method not supported"),
     600: (400, "invalid JSON object"),
     601: (400, "superfluous URL suffices"),
@@ -39,6 +41,8 @@ INTERNAL: Final = 4
 NOT_IMPLEMENTED: Final = 9
 BAD_PARAMETER: Final = 10
 FORBIDDEN: Final = 11
+HTTP_BAD_PARAMETER: Final = 400
+HTTP_UNAUTHORIZED: Final = 401
 HTTP_NOT_FOUND: Final = 404
 HTTP_METHOD_NOT_ALLOWED: Final = 405
 CORRUPTED_JSON: Final = 600
@@ -63,26 +67,37 @@ class ArangoError(Exception):
         message: the errorMessage; defaults to errors.dat's text for ``error_num``.
         status: the HTTP status; defaults to the one ``GeneralResponse.cpp`` maps ``error_num`` to.
             Only bad credentials need another (401 with errorNum 11).
+        origin: who in arangod sends it, which decides the envelope's key order: ``"handler"``
+            (``RestHandler::generateError``: code, error, errorMessage, errorNum), ``"connection"``
+            (``CommTask::sendErrorResponse``, for bad credentials and unknown databases: error,
+            errorNum, errorMessage, code) or ``"javascript"`` (the JS action router's
+            ``unknown path``: error, code, errorNum, errorMessage).
 
     Raises:
         KeyError: ``error_num`` is unknown and ``status`` or ``message`` was not given.
     """
 
-    def __init__(self, error_num: int, message: str | None = None, status: int | None = None):
+    def __init__(
+        self,
+        error_num: int,
+        message: str | None = None,
+        status: int | None = None,
+        origin: Literal["handler", "connection", "javascript"] = "handler",
+    ):
         default_status, default_message = ERRORS.get(error_num, (None, None))
+        self.origin = origin
         self.error_num = error_num
         self.message: str = message if message is not None else _required(default_message, error_num)
         self.status: int = status if status is not None else _required(default_status, error_num)
         super().__init__(f"ArangoError {error_num}: {self.message}")
 
     def envelope(self) -> dict[str, object]:
-        """The JSON body ArangoDB sends for this error, keys in ArangoDB's order."""
-        return {
-            "code": self.status,
-            "error": True,
-            "errorMessage": self.message,
-            "errorNum": self.error_num,
-        }
+        """The JSON body ArangoDB sends for this error, keys in the order its sender writes them."""
+        if self.origin == "connection":
+            return {"error": True, "errorNum": self.error_num, "errorMessage": self.message, "code": self.status}
+        if self.origin == "javascript":
+            return {"error": True, "code": self.status, "errorNum": self.error_num, "errorMessage": self.message}
+        return {"code": self.status, "error": True, "errorMessage": self.message, "errorNum": self.error_num}
 
 
 def _required(value: object, error_num: int):  # type: ignore[no-untyped-def]

@@ -4,7 +4,8 @@ ArangoDB serialises responses with velocypack's ``Dumper``, which prints doubles
 ``fpconv_dtoa`` (velocypack ``src/fpconv.cpp``): the shortest digits that read back to the same
 double, an integral value with no decimal point (``2.0`` -> ``2``), small fractions positionally
 (``1e-06`` -> ``0.000001``) and only very large or very small magnitudes in exponent form
-(``1e+21``, ``1e-7``). :func:`dumps` reproduces that, so a client sees ``"period":2`` (go-driver
+(``1e+21``, ``1e-7``). Strings escape every non-ASCII character as ``\\uXXXX`` with upper-case
+hex (``lib/Rest/HttpResponse.cpp`` dumps with ``escapeUnicode``). :func:`dumps` reproduces that, so a client sees ``"period":2`` (go-driver
 decodes it as int64) and ``"offset":0.000001``.
 
 :class:`Timestamp` marks a float that must always read back as a float (``created``: python-arango
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -64,6 +66,19 @@ def _emit_digits(digits: str, k: int) -> str:
     return f"{mantissa}e{'-' if k + ndigits - 1 < 0 else '+'}{exp}"
 
 
+_UNICODE_ESCAPE = re.compile(r"(\\+)u([0-9a-f]{4})")
+
+
+def _string(text: str) -> str:
+    """``text`` as a JSON string literal the way velocypack escapes it (``m\\u00F6ter``)."""
+    return _UNICODE_ESCAPE.sub(_upper_escape, json.dumps(text))
+
+
+def _upper_escape(match: re.Match[str]) -> str:
+    slashes, digits = match.groups()
+    return f"{slashes}u{digits.upper()}" if len(slashes) % 2 else match.group(0)
+
+
 def dumps(value: Any) -> str:
     """Serialise ``value`` (dicts, lists, str, int, float, bool, None) as ArangoDB would.
 
@@ -84,7 +99,7 @@ def _write(value: Any, out: list[str]) -> None:
     elif value is False:
         out.append("false")
     elif isinstance(value, str):
-        out.append(json.dumps(value, ensure_ascii=False))
+        out.append(_string(value))
     elif isinstance(value, (int, float)):
         out.append(format_number(value))
     elif isinstance(value, dict):
@@ -92,7 +107,7 @@ def _write(value: Any, out: list[str]) -> None:
         for i, (key, item) in enumerate(value.items()):
             if i:
                 out.append(",")
-            out.append(json.dumps(str(key), ensure_ascii=False))
+            out.append(_string(str(key)))
             out.append(":")
             _write(item, out)
         out.append("}")
