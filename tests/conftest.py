@@ -1,0 +1,51 @@
+"""Shared helpers for the test suite. The fixtures under test come from the installed plugin
+(``conftest_plugin``, entry point ``pytest11``), exactly as users get them."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import requests
+
+from fake_arango_tasks import FakeArangoTasks
+
+
+class Http:
+    """A requests session bound to one fake server's base URL."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.session = requests.Session()
+
+    def request(self, method: str, path: str, body: Any = None, *, raw: str | bytes | None = None,
+                **kwargs: Any) -> requests.Response:
+        data = raw if raw is not None else (None if body is None else json.dumps(body))
+        return self.session.request(method, self.base + path, data=data, **kwargs)
+
+    def get(self, path: str, **kwargs: Any) -> requests.Response:
+        return self.request("GET", path, **kwargs)
+
+    def post(self, path: str, body: Any = None, **kwargs: Any) -> requests.Response:
+        return self.request("POST", path, body, **kwargs)
+
+    def put(self, path: str, body: Any = None, **kwargs: Any) -> requests.Response:
+        return self.request("PUT", path, body, **kwargs)
+
+    def delete(self, path: str, **kwargs: Any) -> requests.Response:
+        return self.request("DELETE", path, **kwargs)
+
+
+def ordered(response: requests.Response) -> Any:
+    """The JSON body with objects as lists of (key, value) pairs, so key order is compared too."""
+    return json.loads(response.text, object_pairs_hook=list)
+
+
+@pytest.fixture
+def http(arango_tasks: FakeArangoTasks) -> Iterator[Http]:
+    """Plain HTTP against the ``arango_tasks`` server."""
+    client = Http(arango_tasks.url)
+    yield client
+    client.session.close()
