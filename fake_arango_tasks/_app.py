@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from http import HTTPStatus
 from typing import Any, Callable, Final, Iterable, Protocol
 from urllib.parse import quote, unquote
 
@@ -205,7 +206,7 @@ class ArangoApp:
             status, body, error = exc.status, exc.envelope(), exc
         response = Response(
             b"" if request.method == "HEAD" else dumps(body).encode("utf-8"),
-            status=status,
+            status=f"{status} {HTTPStatus(status).phrase}",  # arangod's reason phrases: "Not Found", not "NOT FOUND"
             headers=RESPONSE_HEADERS,
             content_type="application/json; charset=utf-8" if error and error.origin == "javascript"
             else "application/json",

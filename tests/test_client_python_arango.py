@@ -13,6 +13,7 @@ import pytest
 from arango import ArangoClient
 from arango.exceptions import (
     JWTAuthError,
+    ServerConnectionError,
     TaskCreateError,
     TaskDeleteError,
     TaskGetError,
@@ -155,6 +156,16 @@ def test_get_unknown_task(sys_db) -> None:
     assert exc.value.error_message == "task not found"
 
 
+def test_error_reason_phrases(sys_db) -> None:
+    with pytest.raises(TaskGetError) as exc:
+        sys_db.task("no-such-task")
+    assert exc.value.response.status_text == "Not Found"
+    sys_db.create_task(name="a", command="return 1;", period=2, task_id="dup")
+    with pytest.raises(TaskCreateError) as exc2:
+        sys_db.create_task(name="b", command="return 2;", period=2, task_id="dup")
+    assert exc2.value.response.status_text == "Conflict"
+
+
 def test_delete_missing_task(sys_db) -> None:
     assert sys_db.delete_task("no-such-task", ignore_missing=True) is False
     with pytest.raises(TaskDeleteError) as exc:
@@ -229,6 +240,16 @@ def test_auth_bad_password(client: ArangoClient) -> None:
         db.create_task(name="x", command="return 1;", period=1)
     assert exc2.value.http_code == 401
     assert exc2.value.error_code == 11
+
+
+@pytest.mark.arango_tasks(users={"root": "pw"})
+def test_verify_ping(client: ArangoClient) -> None:
+    db = client.db("_system", username="root", password="pw", verify=True)
+    assert db.tasks() == []
+    with pytest.raises(ServerConnectionError) as exc:
+        client.db("_system", username="root", password="wrong", verify=True)
+    assert exc.value.http_code == 401
+    assert exc.value.error_code == 11
 
 
 @pytest.mark.arango_tasks(users={"root": "pw"})

@@ -1,0 +1,152 @@
+"""Scheduling on the fake clock: order, counts, timing rules of Tasks.cpp, observed over HTTP."""
+
+from __future__ import annotations
+
+import pytest
+
+from fake_arango_tasks import DEFAULT_START, FakeArangoTasks, FakeClock
+from tests.conftest import Http
+
+
+def _create(http: Http, **body: object) -> str:
+    response = http.post("/_api/tasks", body)
+    assert response.status_code == 200, response.text
+    return str(response.json()["id"])
+
+
+def test_period_2_over_10_seconds_from_offset_0_gives_5_runs(arango_tasks: FakeArangoTasks, http: Http) -> None:
+    task_id = _create(http, command="console.log('tick', params.n)", params={"n": 1}, period=2, offset=0)
+    runs = arango_tasks.advance(10)
+    assert [r.task_id for r in runs] == [task_id] * 5
+    assert [round(r.due - DEFAULT_START, 6) for r in runs] == [0.000001, 2.000001, 4.000001, 6.000001, 8.000001]
+    assert all(r.output == (("log", "tick 1"),) and r.error is None and r.params == {"n": 1} for r in runs)
+    assert arango_tasks.clock.now == DEFAULT_START + 10
+    assert arango_tasks.runs == runs
+
+
+def test_first_run_is_at_offset_not_offset_plus_period(arango_tasks: FakeArangoTasks, http: Http) -> None:
+    _create(http, command="1", period=10, offset=3)
+    assert arango_tasks.advance(2.999) == []
+    runs = arango_tasks.advance(0.001)
+    assert [r.due for r in runs] == [DEFAULT_START + 3]
+
+
+def test_runs_are_ordered_by_due_time_then_registration_order(arango_tasks: FakeArangoTasks, http: Http) -> None:
+    late = _create(http, id="late", command="1", offset=2)
+    first = _create(http, id="first", command="1", period=1, offset=1)
+    second = _create(http, id="second", command="1", period=1, offset=1)
+    runs = arango_tasks.advance(2)
+    assert [(r.task_id, r.due - DEFAULT_START) for r in runs] == [
+        (first, 1), (second, 1), (late, 2), (first, 2), (second, 2),
+    ]
+
+
+def test_each_run_sees_its_own_due_time(arango_tasks: FakeArangoTasks, http: Http) -> None:
+    _create(http, command="print(Date.now(), new Date().toISOString(), require('internal').time())", period=60, offset=30)
+    runs = arango_tasks.advance(120)
+    assert [r.output[0][1] for r in runs] == [
+        "1704067230000 2024-01-01T00:00:30.000Z 1704067230",
+        "1704067290000 2024-01-01T00:01:30.000Z 1704067290",
+    ]
+
+
+def test_timed_task_runs_once_and_leaves_the_table(arango_tasks: FakeArangoTasks, http: Http) -> None:
+    task_id = _create(http, id="once", command="print('ran')", offset=5)
+    assert http.get("/_api/tasks/once").status_code == 200
+    runs = arango_tasks.advance(100)
+    assert [(r.task_id, r.output) for r in runs] == [(task_id, (("print", "ran"),))]
+    response = http.get("/_api/tasks/once")
+    assert (response.status_code, response.json()["errorNum"]) == (404, 1852)
+    assert _create(http, id="once", command="1") == "once"  # the id can be reused
+
+
+def test_a_thrown_error_is_recorded_and_the_periodic_task_goes_on(arango_tasks: FakeArangoTasks, http: Http) -> None:
+    _create(http, id="boom", command="print('before'); null.x", period=1)
+    runs = arango_tasks.advance(3)
+    assert len(runs) == 3
+    assert runs[0].output == (("print", "before"),)
+    assert runs[0].error is not None
+    assert runs[0].error.message == "TypeError: Cannot read properties of null (reading 'x')"
+    assert http.get("/_api/tasks/boom").status_code == 200
+
+
+def test_delete_cancels_the_pending_run(arango_tasks: FakeArangoTasks, http: Http) -> None:
+    _create(http, id="gone", command="1", period=1)
+    assert len(arango_tasks.advance(1)) == 1
+    assert http.delete("/_api/tasks/gone").status_code == 200
+    assert arango_tasks.advance(10) == []
+
+
+def test_a_task_re_registered_under_the_same_id_runs_on_its_own_schedule(arango_tasks: FakeArangoTasks,
+                                                                        http: Http) -> None:
+    _create(http, id="x", command="print('old')", period=5)
+    http.delete("/_api/tasks/x")
+    _create(http, id="x", command="print('new')", offset=1)
+    runs = arango_tasks.advance(10)
+    assert [(r.due - DEFAULT_START, r.output) for r in runs] == [(1, (("print", "new"),))]
+
+
+def test_sub_millisecond_period_is_stored_as_0_and_runs_back_to_back(arango_tasks: FakeArangoTasks,
+                                                                     http: Http) -> None:
+    _create(http, command="1", period=0.0004)
+    runs = arango_tasks.advance(0.00001)  # 10 microseconds
+    assert len(runs) == 10  # first at +1 µs, then every µs (the fake's floor for a zero period)
+
+
+def test_advance_refuses_negative_and_clock_never_goes_back(arango_tasks: FakeArangoTasks) -> None:
+    with pytest.raises(ValueError):
+        arango_tasks.advance(-1)
+    with pytest.raises(ValueError):
+        arango_tasks.clock.advance(float("nan"))
+    assert arango_tasks.clock.now == DEFAULT_START
+
+
+def test_advancing_the_clock_object_runs_tasks_too(arango_tasks: FakeArangoTasks, http: Http) -> None:
+    _create(http, command="1", period=1)
+    arango_tasks.clock.advance(3)
+    assert len(arango_tasks.runs) == 3
+
+
+def test_control_routes_drive_the_clock(arango_tasks: FakeArangoTasks, http: Http) -> None:
+    task_id = _create(http, command="console.warn('w', params)", params=[1, "a"], period=5, offset=1)
+    assert http.get("/_fake/clock").json() == {"now": DEFAULT_START}
+    answer = http.post("/_fake/clock/advance", {"seconds": 7}).json()
+    assert answer["now"] == DEFAULT_START + 7
+    assert answer["runs"] == [
+        {"task": task_id, "name": "user-defined task", "database": "_system", "due": DEFAULT_START + 1,
+         "started": DEFAULT_START + 1, "finished": DEFAULT_START + 1, "params": [1, "a"],
+         "output": [{"level": "warn", "message": 'w [ 1, "a" ]'}], "error": None},
+        {"task": task_id, "name": "user-defined task", "database": "_system", "due": DEFAULT_START + 6,
+         "started": DEFAULT_START + 6, "finished": DEFAULT_START + 6, "params": [1, "a"],
+         "output": [{"level": "warn", "message": 'w [ 1, "a" ]'}], "error": None},
+    ]
+    assert http.get(f"/_fake/runs?task={task_id}").json() == answer["runs"]
+    assert http.get("/_fake/runs?task=other").json() == []
+    bad = http.post("/_fake/clock/advance", {"seconds": -1})
+    assert (bad.status_code, bad.json()["errorNum"]) == (400, 10)
+    assert http.post("/_fake/reset").json() == {"error": False, "code": 200}
+    assert http.get("/_api/tasks").json() == [] and http.get("/_fake/runs").json() == []
+
+
+def test_reset_gives_a_fresh_clock_at_the_start(arango_tasks: FakeArangoTasks, http: Http) -> None:
+    _create(http, command="1", period=1)
+    arango_tasks.advance(100)
+    old_clock = arango_tasks.clock
+    arango_tasks.reset()
+    assert arango_tasks.clock is not old_clock and arango_tasks.clock.now == DEFAULT_START
+    assert arango_tasks.tasks == [] and arango_tasks.runs == []
+    _create(http, command="print(Date.now())", offset=1)
+    assert [r.output for r in arango_tasks.advance(1)] == [(("print", "1704067201000"),)]
+
+
+def test_a_clock_drives_one_server_only() -> None:
+    clock = FakeClock(start=1000.5)
+    with FakeArangoTasks(clock=clock) as fake:
+        assert fake.clock is clock and fake.clock.now == 1000.5
+        with pytest.raises(RuntimeError):
+            FakeArangoTasks(clock=clock)
+
+
+def test_created_is_a_float_even_when_integral(arango_tasks: FakeArangoTasks, http: Http) -> None:
+    response = http.post("/_api/tasks", {"command": "1"})
+    assert '"created":1704067200.0,' in response.text
