@@ -26,9 +26,11 @@ from werkzeug.wrappers import Request, Response
 from . import _errors as E
 from ._auth import Auth, Principal
 from ._databases import SYSTEM, Databases
+from ._documents import DocumentStore
 from ._errors import ArangoError
 from ._journal import Run
 from ._json import dumps
+from ._outgoing import OutgoingHttp
 from ._tasks import TaskTable
 
 __all__ = ["ArangoApp", "Control", "RESPONSE_HEADERS"]
@@ -119,6 +121,12 @@ def _rules() -> list[Rule]:
         Rule("/_api/tasks/<segment:task_id>/<path:rest>", endpoint="task_suffix"),
         Rule("/_api/version", endpoint="version"),
         Rule("/_api/collection", endpoint="collections"),
+        Rule("/_api/collection/<segment:name>", endpoint="collection"),
+        Rule("/_api/collection/<segment:name>/<segment:aspect>", endpoint="collection_aspect"),
+        Rule("/_api/document/<segment:collection>", endpoint="documents"),
+        Rule("/_api/document/<segment:collection>/<segment:key>", endpoint="document"),
+        Rule("/_api/cursor", endpoint="cursor"),
+        Rule("/_api/cursor/<path:rest>", endpoint="cursor"),
         Rule("/_api/database", endpoint="databases"),
         Rule("/_api/database/current", endpoint="database_current"),
         Rule("/_api/database/<segment:name>", endpoint="database"),
@@ -132,9 +140,12 @@ _CONTROL_RULES: Final = (
     Rule("/_fake/clock/advance", endpoint="fake_advance"),
     Rule("/_fake/runs", endpoint="fake_runs"),
     Rule("/_fake/reset", endpoint="fake_reset"),
+    Rule("/_fake/http/responses", endpoint="fake_http"),
 )
 #: Routes that need no credentials.
-_OPEN_ENDPOINTS: Final = frozenset({"auth", "availability", "fake_clock", "fake_advance", "fake_runs", "fake_reset"})
+_OPEN_ENDPOINTS: Final = frozenset(
+    {"auth", "availability", "fake_clock", "fake_advance", "fake_runs", "fake_reset", "fake_http"}
+)
 
 
 class ArangoApp:
@@ -145,6 +156,8 @@ class ArangoApp:
         databases: the databases.
         auth: authentication and permissions.
         control: the clock and journal behind ``/_fake/*``.
+        documents: the collections and documents (``/_api/collection``, ``/_api/document``).
+        outgoing: the canned responses for task commands' requests (``/_fake/http/responses``).
         version: the ArangoDB version to claim (``"3.12.4"``); from 4.0 on there is no Tasks API.
         javascript_tasks: ``False`` acts as ``--javascript.tasks false``: creating a task answers
             403/11, reading and deleting still work.
@@ -156,6 +169,8 @@ class ArangoApp:
         databases: Databases,
         auth: Auth,
         control: Control,
+        documents: DocumentStore,
+        outgoing: OutgoingHttp,
         *,
         version: str = "3.12.4",
         javascript_tasks: bool = True,
@@ -164,6 +179,8 @@ class ArangoApp:
         self.databases = databases
         self.auth = auth
         self.control = control
+        self.documents = documents
+        self.outgoing = outgoing
         self.version = version
         self.javascript_tasks = javascript_tasks
         rules = _rules()
@@ -183,7 +200,13 @@ class ArangoApp:
             "task_suffix": {"GET": self._superfluous_get, "POST": self._create_task, "PUT": self._put_without_id,
                             "DELETE": self._delete_without_id},
             "version": {"GET": self._version},
-            "collections": {"GET": self._collections},
+            "collections": {"GET": self._collections, "POST": self._create_collection},
+            "collection": {"GET": self._collection, "DELETE": self._drop_collection},
+            "collection_aspect": {"GET": self._collection_aspect, "PUT": self._collection_aspect},
+            "documents": {"POST": self._insert_document},
+            "document": {"GET": self._read_document, "HEAD": self._read_document, "PUT": self._write_document,
+                         "PATCH": self._write_document, "DELETE": self._write_document},
+            "cursor": {m: self._aql for m in ("GET", "POST", "PUT", "DELETE")},
             "databases": {"GET": self._list_databases, "POST": self._create_database},
             "database_current": {"GET": self._current_database},
             "database": {"DELETE": self._drop_database},
@@ -193,6 +216,7 @@ class ArangoApp:
             "fake_advance": {"POST": self._fake_advance},
             "fake_runs": {"GET": self._fake_runs},
             "fake_reset": {"POST": self._fake_reset},
+            "fake_http": {"GET": self._fake_http, "POST": self._fake_http, "DELETE": self._fake_http},
         }
 
     # -- WSGI ------------------------------------------------------------------------------------
@@ -294,8 +318,85 @@ class ArangoApp:
             body["details"] = _version_details(self.version)
         return 200, body
 
+    # -- Collections and documents (what task commands wrote) ------------------------------------
+
+    def _require_write(self, call: _Call) -> None:
+        if self.auth.access(call.principal, call.database) != "rw":
+            raise ArangoError(E.FORBIDDEN)
+
     def _collections(self, call: _Call) -> tuple[int, Any]:
-        return 200, {"error": False, "code": 200, "result": []}
+        result = [c.summary() for c in self.documents.collections(call.database)]
+        return 200, {"error": False, "code": 200, "result": result}
+
+    def _create_collection(self, call: _Call) -> tuple[int, Any]:
+        body = call.body()
+        self._require_write(call)
+        if not isinstance(body, dict):
+            raise ArangoError(E.HTTP_BAD_PARAMETER, "expecting object")
+        name = body.get("name")
+        if not isinstance(name, str):
+            raise ArangoError(1208, "illegal name", 400)
+        self.documents.write("createCollection", call.database, name, 3 if body.get("type") == 3 else 2)
+        return 200, {"error": False, "code": 200, **self.documents.collection(call.database, name).properties(call.database)}
+
+    def _collection(self, call: _Call) -> tuple[int, Any]:
+        found = self.documents.collection(call.database, call.args["name"])
+        return 200, {"error": False, "code": 200, **found.summary()}
+
+    def _drop_collection(self, call: _Call) -> tuple[int, Any]:
+        self._require_write(call)
+        result = self.documents.write("dropCollection", call.database, call.args["name"])
+        return 200, {"error": False, "code": 200, "id": result["id"]}
+
+    def _collection_aspect(self, call: _Call) -> tuple[int, Any]:
+        name, aspect = call.args["name"], call.args["aspect"]
+        if (call.request.method, aspect) == ("PUT", "truncate"):
+            self._require_write(call)
+            self.documents.write("truncate", call.database, name)
+            return 200, {"error": False, "code": 200, **self.documents.collection(call.database, name).summary()}
+        if call.request.method != "GET" or aspect not in ("properties", "count"):
+            raise ArangoError(E.HTTP_NOT_FOUND, f"unknown path '/_api/collection/{name}/{aspect}'", origin="javascript")
+        found = self.documents.collection(call.database, name)
+        body: dict[str, Any] = {"error": False, "code": 200}
+        for key, value in found.properties(call.database).items():
+            body[key] = value
+            if key == "status" and aspect == "count":
+                body["count"] = len(found.docs)
+        return 200, body
+
+    def _insert_document(self, call: _Call) -> tuple[int, Any]:
+        body = call.body()
+        self._require_write(call)
+        name = call.args["collection"]
+        self.documents.collection(call.database, name, suffix=True)
+        options = {"overwrite": _flag(call, "overwrite"), "returnNew": _flag(call, "returnNew")}
+        if isinstance(body, list):
+            results: list[Any] = []
+            for item in body:
+                try:
+                    results.append(self.documents.write("insert", call.database, name, item, options))
+                except ArangoError as exc:
+                    results.append({"error": True, "errorNum": exc.error_num, "errorMessage": exc.message})
+            return 202, results
+        return 202, self.documents.write("insert", call.database, name, body, options)
+
+    def _read_document(self, call: _Call) -> tuple[int, Any]:
+        return 200, self.documents.document(call.database, call.args["collection"], call.args["key"])
+
+    def _write_document(self, call: _Call) -> tuple[int, Any]:
+        method = call.request.method
+        body = call.body() if method != "DELETE" else None
+        self._require_write(call)
+        name, key = call.args["collection"], call.args["key"]
+        self.documents.collection(call.database, name, suffix=True)
+        if method == "DELETE":
+            return 202, self.documents.write("remove", call.database, name, key)
+        options = {"keepNull": _flag(call, "keepNull", True), "mergeObjects": _flag(call, "mergeObjects", True)}
+        op = "replace" if method == "PUT" else "update"
+        return 202, self.documents.write(op, call.database, name, key, body, options)
+
+    def _aql(self, call: _Call) -> tuple[int, Any]:
+        raise ArangoError(E.NOT_IMPLEMENTED, "not supported by fake-arango-tasks: AQL (/_api/cursor)")
 
     def _list_databases(self, call: _Call) -> tuple[int, Any]:
         _require_system(call)
@@ -366,6 +467,27 @@ class ArangoApp:
     def _fake_reset(self, call: _Call) -> tuple[int, Any]:
         self.control.reset()
         return 200, {"error": False, "code": 200}
+
+    def _fake_http(self, call: _Call) -> tuple[int, Any]:
+        """Canned responses for task commands' outgoing requests: GET lists, POST adds
+        ``{"method", "url", "status"?, "json"? | "body"?, "headers"?, "prefix"?}``, DELETE clears."""
+        if call.request.method == "DELETE":
+            self.outgoing.clear()
+        elif call.request.method == "POST":
+            body = call.body()
+            if not isinstance(body, dict) or not isinstance(body.get("method"), str) or not isinstance(body.get("url"), str):
+                raise ArangoError(E.BAD_PARAMETER, 'expecting {"method": <string>, "url": <string>, ...}')
+            options = {k: body[k] for k in ("status", "body", "headers", "prefix", "json") if k in body}
+            try:
+                self.outgoing.respond(body["method"], body["url"], **options)
+            except (TypeError, ValueError) as exc:
+                raise ArangoError(E.BAD_PARAMETER, str(exc)) from None
+        return 200, self.outgoing.snapshot()
+
+
+def _flag(call: _Call, name: str, default: bool = False) -> bool:
+    value = call.request.args.get(name)
+    return default if value is None else value.lower() in ("1", "true", "yes", "on")
 
 
 def _rules_like(rules: list[Rule]) -> list[Rule]:

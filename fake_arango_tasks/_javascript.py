@@ -1,68 +1,105 @@
 """The V8 runtime that runs task commands: one mini-racer context per server, created lazily.
 
-Python and V8 exchange only JSON strings (``__fakeArango.run(job) -> JSON``): no JS object handle
+Python and V8 exchange only JSON text (``__fakeArango.batch(json) -> json``): no JS object handle
 ever reaches Python, because reading one has no time limit (a hostile getter would hang the
-server). Every call into V8 has a time limit and a memory limit. A run that hits either is
-recorded as an error and the context is thrown away; the next call builds a fresh one (about
-2 ms), so whatever the runaway left behind cannot affect later runs. Server state never lives in
-V8, so nothing is lost with it.
+server). Every call into V8 has a time limit and a memory limit.
+
+Runs are executed in batches: consecutive due runs go to V8 in one call, which stops early after
+a run that changes the schedule (it slept, registered or unregistered a task) or when it has used
+a quarter of the time limit; the scheduler plans the next batch from there. A call that hits the
+time or memory limit throws the context away, and with it everything that call did (V8's state is
+only what Python last loaded or took back: documents are reloaded from Python's copy), then the
+first run of the batch is retried alone; a run that hits a limit alone is recorded as stopped.
 """
 
 from __future__ import annotations
 
 import json
 import threading
-from dataclasses import dataclass
 from importlib import resources
-from typing import Any, Final
+from typing import Any, Callable, Final, Sequence
 
 from py_mini_racer import JSEvalException, JSOOMException, JSTimeoutException, MiniRacer
 
-from ._journal import RunError
+from ._errors import ArangoError
+from ._journal import OutgoingRequest, RunError, RunOutcome
+from ._tasks import Task, Ticks
 
-__all__ = ["JavaScriptRuntime", "RunOutcome", "DEFAULT_TIMEOUT", "DEFAULT_MAX_MEMORY"]
+__all__ = ["JavaScriptRuntime", "DEFAULT_TIMEOUT", "DEFAULT_MAX_MEMORY", "DEFAULT_MAX_OUTPUT", "MAX_BATCH"]
 
 #: Default time limit of one run, seconds of real (wall) time.
 DEFAULT_TIMEOUT: Final = 2.0
-#: Default V8 heap limit of one run, bytes.
+#: Default V8 heap limit, bytes.
 DEFAULT_MAX_MEMORY: Final = 256 * 1024 * 1024
+#: Default limit of what one run may print, characters; past it the output is cut.
+DEFAULT_MAX_OUTPUT: Final = 1_000_000
+#: The most runs sent to V8 in one call.
+MAX_BATCH: Final = 1000
 _COMPILE_TIMEOUT: Final = 2.0
 
-_PRELUDE: Final = resources.files(__package__).joinpath("_prelude.js").read_text(encoding="utf-8")
+
+def _prelude() -> str:
+    files = resources.files(__package__)
+    prelude = files.joinpath("_prelude.js").read_text(encoding="utf-8")
+    documents = files.joinpath("_documents.js").read_text(encoding="utf-8")
+    return prelude.replace("/*DOCUMENTS*/", documents.strip())
 
 
-@dataclass(frozen=True)
-class RunOutcome:
-    """What one run produced: printed ``output`` as ``(level, message)`` pairs and an ``error``."""
-
-    output: tuple[tuple[str, str], ...]
-    error: RunError | None
+_PRELUDE: Final = _prelude()
 
 
 class JavaScriptRuntime:
-    """Runs wrapped task commands in one V8 context, one call at a time (thread-safe).
+    """Runs task commands in one V8 context, one call at a time (thread-safe).
 
     Args:
+        ticks: the server tick (task ids and document keys drawn inside V8 come from it).
+        documents_snapshot: returns Python's copy of the documents, loaded into a new context.
+        apply_documents: receives the document changes drained from V8 after each call.
         timeout: the time limit of one run, in seconds of real time (> 0).
-        max_memory: the V8 heap limit of one run, in bytes.
+        max_memory: the V8 heap limit, in bytes.
+        max_output: the most characters one run may print.
+        seed: seeds ``Math.random``; each run draws from a stream determined by (seed, task id,
+            the task's run number), so runs are reproducible and independent of each other.
 
     Raises:
         ValueError: a limit is not positive.
     """
 
-    def __init__(self, *, timeout: float = DEFAULT_TIMEOUT, max_memory: int = DEFAULT_MAX_MEMORY) -> None:
-        if not timeout > 0 or max_memory <= 0:
-            raise ValueError("timeout and max_memory must be positive")
+    def __init__(
+        self,
+        *,
+        ticks: Ticks,
+        documents_snapshot: Callable[[], dict[str, Any]] = lambda: {"databases": {}},
+        apply_documents: Callable[[list[list[Any]]], None] = lambda ops: None,
+        timeout: float = DEFAULT_TIMEOUT,
+        max_memory: int = DEFAULT_MAX_MEMORY,
+        max_output: int = DEFAULT_MAX_OUTPUT,
+        seed: int = 0,
+    ) -> None:
+        if not timeout > 0 or max_memory <= 0 or max_output <= 0:
+            raise ValueError("timeout, max_memory and max_output must be positive")
         self.timeout = timeout
         self.max_memory = max_memory
+        self.max_output = max_output
+        self.seed = seed
+        self._ticks = ticks
+        self._documents_snapshot = documents_snapshot
+        self._apply_documents = apply_documents
         self._context: MiniRacer | None = None
         self._lock = threading.Lock()
+        self.contexts_created = 0
+
+    # -- the context --------------------------------------------------------------------------------
 
     def _ctx(self) -> MiniRacer:
         if self._context is None:
             context = MiniRacer()
             context.eval(_PRELUDE)
+            snapshot = self._documents_snapshot()
+            if snapshot.get("databases"):
+                context.eval(f"__fakeArango.load({json.dumps(json.dumps(snapshot))})", timeout_sec=60)
             self._context = context
+            self.contexts_created += 1
         return self._context
 
     def _discard(self) -> None:
@@ -71,52 +108,124 @@ class JavaScriptRuntime:
             self._context = None
 
     def close(self) -> None:
-        """Release the V8 context (a later call makes a new one)."""
+        """Release the V8 context (a later call makes a new one, reloading the documents)."""
         with self._lock:
             self._discard()
 
+    def _eval(self, code: str, timeout: float) -> Any:
+        """Evaluate ``code``; on the time or memory limit the context is discarded and the
+        exception re-raised."""
+        try:
+            return self._ctx().eval(code, timeout_sec=timeout, max_memory=self.max_memory)
+        except (JSTimeoutException, JSOOMException):
+            self._discard()
+            raise
+
+    # -- compile check --------------------------------------------------------------------------------
+
     def compiles(self, command: str) -> bool:
-        """Whether ``command`` compiles as ``new Function("params", command)`` (Task::tryCompile).
+        """Whether ``command`` compiles as ``new Function("params", command)`` (``Task::tryCompile``).
 
         A command whose compilation exceeds the limits counts as not compiling.
         """
         with self._lock:
             try:
-                result = self._ctx().eval(
-                    f"__fakeArango.compiles({json.dumps(command)})",
-                    timeout_sec=_COMPILE_TIMEOUT,
-                    max_memory=self.max_memory,
-                )
+                return self._eval(f"__fakeArango.compiles({json.dumps(command)})", _COMPILE_TIMEOUT) is True
             except (JSTimeoutException, JSOOMException):
-                self._discard()
                 return False
-            return result is True
 
-    def run(self, command: str, params_json: str | None, now_us: int) -> RunOutcome:
-        """Run one wrapped ``command`` with ``params`` (JSON text, ``None``: undefined) at ``now_us``.
+    # -- runs -----------------------------------------------------------------------------------------
 
-        The command's ``Date.now()``, ``new Date()`` and ``require('internal').time()`` read
-        ``now_us`` (microseconds since the Unix epoch). A thrown value, the time limit and the
-        memory limit become ``RunOutcome.error``; this method itself does not raise for them.
+    def run_batch(
+        self, jobs: Sequence[tuple[Task, int]], tasks: list[dict[str, Any]], responses: list[dict[str, Any]]
+    ) -> list[RunOutcome]:
+        """Run ``jobs`` (``(task, due_us)`` in order) and return the outcomes of the runs made: at
+        least the first, possibly fewer than all (see the module doc).
+
+        Args:
+            jobs: the runs to make, in order; each run's clock reads its ``due_us``.
+            tasks: the task table as commands see it through ``@arangodb/tasks`` (task objects
+                plus ``user``).
+            responses: the canned responses for ``@arangodb/request``.
         """
-        job = json.dumps({"command": command, "params": params_json, "nowUs": now_us})
+        if not jobs:
+            return []
         with self._lock:
-            try:
-                raw = self._ctx().eval(
-                    f"__fakeArango.run({json.dumps(job)})", timeout_sec=self.timeout, max_memory=self.max_memory
-                )
-            except JSTimeoutException:
-                self._discard()
-                return RunOutcome((), RunError(f"run exceeded the time limit of {self.timeout:g} s and was stopped"))
-            except JSOOMException:
-                self._discard()
-                return RunOutcome((), RunError(f"run exceeded the memory limit of {self.max_memory} bytes and was stopped"))
-            except JSEvalException as exc:  # only if the prelude itself is broken
-                self._discard()
-                return RunOutcome((), RunError(f"internal error: {exc}"))
-        result: dict[str, Any] = json.loads(raw)
-        error = result["error"]
-        return RunOutcome(
-            output=tuple((str(level), str(message)) for level, message in result["output"]),
-            error=None if error is None else RunError(error["message"], error["stack"]),
-        )
+            batch = jobs
+            while True:
+                try:
+                    return self._batch(batch, tasks, responses)
+                except (JSTimeoutException, JSOOMException) as exc:
+                    if len(batch) > 1:
+                        batch = batch[:1]  # retry the first run alone: the others may be innocent
+                        continue
+                    limit = (f"the time limit of {self.timeout:g} s" if isinstance(exc, JSTimeoutException)
+                             else f"the memory limit of {self.max_memory} bytes")
+                    return [RunOutcome(error=RunError(f"run exceeded {limit} and was stopped"))]
+                except JSEvalException as exc:  # the prelude itself broken by a command: start afresh
+                    self._discard()
+                    return [RunOutcome(error=RunError(f"internal error of fake-arango-tasks: {exc}"))]
+
+    def _batch(
+        self, jobs: Sequence[tuple[Task, int]], tasks: list[dict[str, Any]], responses: list[dict[str, Any]]
+    ) -> list[RunOutcome]:
+        earlier: dict[Task, int] = {}  # runs of the same task earlier in this batch
+        pieces = []
+        for task, due_us in jobs:
+            n = task.run_count + earlier.get(task, 0)
+            earlier[task] = earlier.get(task, 0) + 1
+            pieces.append(f'{_static_job(task)},"dueUs":{due_us},"n":{n}}}')
+        parts = ",".join(pieces)
+        header = json.dumps({
+            "seed": self.seed, "budgetMs": self.timeout * 250, "maxOutput": self.max_output,
+            "tickNext": self._ticks.peek(), "tickStep": self._ticks.step, "tasks": tasks, "responses": responses,
+        })
+        batch = header[:-1] + ',"jobs":[' + parts + "]}"
+        raw = self._eval(f"__fakeArango.batch({json.dumps(batch)})", self.timeout)
+        answer = json.loads(raw)
+        self._ticks.consume(answer["ticksUsed"])
+        self._apply_documents(answer["ops"])
+        return [_outcome(result) for result in answer["results"]]
+
+    # -- documents for the HTTP API -------------------------------------------------------------------
+
+    def documents(self, op: str, args: list[Any], now_us: int) -> Any:
+        """Perform a document write for the HTTP API inside V8 (``_documents.js``'s semantics).
+
+        Raises:
+            ArangoError: what ArangoDB raises for the operation.
+        """
+        request = json.dumps({"op": op, "args": args, "nowUs": now_us, "tickNext": self._ticks.peek(),
+                              "tickStep": self._ticks.step})
+        with self._lock:
+            raw = self._eval(f"__fakeArango.documents({json.dumps(request)})", 60)
+            answer = json.loads(raw)
+            self._ticks.consume(answer["ticksUsed"])
+            self._apply_documents(answer["ops"])
+        error = answer["error"]
+        if error is not None:
+            raise ArangoError(error["errorNum"], error["errorMessage"], error["code"])
+        return answer["result"]
+
+
+def _static_job(task: Task) -> str:
+    """The part of a job's JSON that depends only on the task (cached on it), without the closing brace."""
+    cached = task.__dict__.get("_job_json")
+    if cached is None:
+        cached = json.dumps({
+            "id": task.id, "file": f"task:{task.id}", "command": task.command, "params": task.params_json,
+            "database": task.database, "user": task.user,
+        })[:-1]
+        task.__dict__["_job_json"] = cached
+    return cached
+
+
+def _outcome(result: dict[str, Any]) -> RunOutcome:
+    error = result["error"]
+    return RunOutcome(
+        output=tuple((level, message) for level, message in result["output"]),
+        error=None if error is None else RunError(error["message"], error["type"], error["stack"], error.get("errorNum")),
+        slept_us=result["sleptUs"],
+        requests=tuple(OutgoingRequest(r["method"], r["url"], r["headers"], r["body"]) for r in result["requests"]),
+        effects=tuple(result["effects"]),
+    )

@@ -2,13 +2,17 @@
 
 Timing follows ``arangod/VocBase/Methods/Tasks.cpp``: the first run is at creation time plus
 offset (an offset <= 0 is one microsecond), a periodic task's next run is ``period`` seconds after
-its previous run *ends* (runs of one task never overlap), a timed task leaves the table after its
-run, and a thrown error is recorded without removing the task. A task deleted while it runs
-completes that run and is not queued again.
+its previous run *ends* (runs of one task never overlap; a run ends later than it started only
+when its command slept, in fake time), a timed task leaves the table after its run, and a thrown
+error is recorded without removing the task. A task deleted while it runs completes that run and
+is not queued again. Runs of different tasks do not wait for each other (ArangoDB runs them on
+several threads): each starts at its own due time.
 
-The scheduler knows only "run these due tasks up to this time". With a :class:`FakeClock` it runs
-them synchronously inside ``clock.advance``; with a :class:`WallClock` a background thread runs them
-as they fall due.
+The scheduler knows only "run these due tasks up to this time". It plans a batch of consecutive
+due runs assuming none changes the schedule, hands it to an :class:`Executor`, and records the
+runs the executor made (a prefix of the batch, ending early at a run that slept or changed the
+task table), then plans again. With a :class:`FakeClock` it runs synchronously inside
+``clock.advance``; with a :class:`WallClock` a background thread runs tasks as they fall due.
 """
 
 from __future__ import annotations
@@ -16,39 +20,56 @@ from __future__ import annotations
 import contextlib
 import heapq
 import threading
-from typing import Iterator, Protocol
+from typing import Iterator, Protocol, Sequence
 
 from ._clock import MICROSECONDS, FakeClock, WallClock
-from ._journal import Journal, Run
+from ._errors import ArangoError
+from ._journal import Journal, Run, RunError, RunOutcome
 from ._tasks import Task, TaskTable
 
-__all__ = ["Scheduler", "Runner"]
+__all__ = ["Executor", "Scheduler", "MAX_BATCH"]
 
 #: A period below one millisecond is stored as 0 (spec §4); the fake re-runs such a task one
-#: microsecond after the previous run instead of at the same instant, so time still moves.
+#: microsecond after the previous run ends instead of at the same instant, so time still moves.
 MIN_DELAY_US = 1
+#: The most runs planned into one batch.
+MAX_BATCH = 1000
 
 
-class Runner(Protocol):
-    """Runs one task at ``now_us`` and returns the run's record (the V8 side)."""
+class Executor(Protocol):
+    """Runs a batch of ``(task, due_us)`` in order; returns the outcomes of a non-empty prefix."""
 
-    def __call__(self, task: Task, due_us: int, now_us: int) -> Run: ...
+    def __call__(self, jobs: Sequence[tuple[Task, int]]) -> list[RunOutcome]: ...
 
 
 class Scheduler:
-    """Runs due tasks of ``table`` on ``clock`` through ``runner``, recording runs in ``journal``.
+    """Runs due tasks of ``table`` on ``clock`` through ``executor``, recording runs in ``journal``.
 
     It subscribes to the table (``table.listener``) and, for a :class:`FakeClock`, to the clock's
     advances. Call :meth:`start` to begin running on a :class:`WallClock`, :meth:`stop` to end.
+
+    Args:
+        max_batch: the most runs per batch; 1 runs one run per call into the executor.
     """
 
-    def __init__(self, table: TaskTable, clock: FakeClock | WallClock, runner: Runner, journal: Journal) -> None:
+    def __init__(
+        self,
+        table: TaskTable,
+        clock: FakeClock | WallClock,
+        executor: Executor,
+        journal: Journal,
+        *,
+        max_batch: int = MAX_BATCH,
+    ) -> None:
+        if max_batch < 1:
+            raise ValueError("max_batch must be at least 1")
         self._table = table
-        self._runner = runner
+        self._executor = executor
         self._journal = journal
+        self.max_batch = max_batch
         self._queue: list[tuple[int, int, Task]] = []
         self._clock: FakeClock | WallClock
-        self._run_lock = threading.RLock()  # held while runs execute: one run at a time
+        self._run_lock = threading.RLock()  # held while runs execute: one batch at a time
         self._queue_lock = threading.Condition()  # guards _queue; never held while taking the table's lock
         self._collectors = threading.local()
         self._thread: threading.Thread | None = None
@@ -68,7 +89,7 @@ class Scheduler:
 
     # TaskListener
     def task_added(self, task: Task) -> None:
-        """Queue ``task``'s first run (called by the table)."""
+        """Queue ``task``'s next run at ``task.next_due_us`` (called by the table)."""
         with self._queue_lock:
             heapq.heappush(self._queue, (task.next_due_us, task.seq, task))
             self._queue_lock.notify_all()
@@ -81,39 +102,16 @@ class Scheduler:
         with self._queue_lock:
             self._queue.clear()
 
+    def _valid(self, entry: tuple[int, int, Task]) -> bool:
+        due_us, _, task = entry
+        return due_us == task.next_due_us and self._table.is_current(task)
+
     def next_due_us(self) -> int | None:
         """When the next queued run is due (microseconds), or ``None``."""
         with self._queue_lock:
-            while self._queue and not self._table.is_current(self._queue[0][2]):
+            while self._queue and not self._valid(self._queue[0]):
                 heapq.heappop(self._queue)
             return self._queue[0][0] if self._queue else None
-
-    def run_until(self, until_us: int) -> list[Run]:
-        """Run, in order, every run due at or before ``until_us``; return their records.
-
-        On a fake clock, the clock is stepped to each run's due time before it runs, and to the
-        end of the run when the command consumed (fake) time.
-        """
-        runs: list[Run] = []
-        with self._run_lock:
-            while (entry := self._pop_due(until_us)) is not None:
-                due_us, task = entry
-                if isinstance(self._clock, FakeClock):
-                    self._clock._set(max(due_us, self._clock.now_us))
-                run = self._runner(task, due_us, self._clock.now_us)
-                runs.append(run)
-                self._journal.extend((run,))
-                for collector in getattr(self._collectors, "lists", ()):
-                    collector.append(run)
-                finished_us = round(run.finished * MICROSECONDS)
-                if isinstance(self._clock, FakeClock):
-                    self._clock._set(max(finished_us, self._clock.now_us))
-                if task.period_ms is None:
-                    self._table.discard(task)
-                elif self._table.is_current(task):
-                    task.next_due_us = finished_us + max(task.period_ms * 1000, MIN_DELAY_US)
-                    self.task_added(task)
-        return runs
 
     @contextlib.contextmanager
     def collect(self) -> Iterator[list[Run]]:
@@ -126,13 +124,85 @@ class Scheduler:
         finally:
             lists.remove(collected)
 
-    def _pop_due(self, until_us: int) -> tuple[int, Task] | None:
+    # -- running ------------------------------------------------------------------------------------
+
+    def _plan(self, until_us: int) -> list[tuple[Task, int]]:
+        """The next runs due by ``until_us``, in order, assuming none changes the schedule."""
         with self._queue_lock:
-            while self._queue and self._queue[0][0] <= until_us:
-                due_us, _, task = heapq.heappop(self._queue)
-                if self._table.is_current(task):
-                    return due_us, task
-            return None
+            queue = list(self._queue)  # a heap's copy is a heap
+        plan: list[tuple[Task, int]] = []
+        expected: dict[Task, int] = {}
+        while queue and queue[0][0] <= until_us and len(plan) < self.max_batch:
+            due_us, seq, task = heapq.heappop(queue)
+            if due_us != expected.get(task, task.next_due_us) or not self._table.is_current(task):
+                continue
+            plan.append((task, due_us))
+            if task.period_ms is None:
+                expected[task] = -1
+            else:
+                expected[task] = due_us + max(task.period_ms * 1000, MIN_DELAY_US)
+                heapq.heappush(queue, (expected[task], seq, task))
+        return plan
+
+    def run_until(self, until_us: int) -> list[Run]:
+        """Run, in order, every run due at or before ``until_us``; return their records.
+
+        On a fake clock, the clock is stepped to each run's due time as the run is recorded.
+        """
+        runs: list[Run] = []
+        with self._run_lock:
+            while plan := self._plan(until_us):
+                outcomes = self._executor(plan)
+                for (task, due_us), outcome in zip(plan, outcomes):
+                    runs.append(self._record(task, due_us, outcome))
+        return runs
+
+    def _consume(self, task: Task, due_us: int) -> None:
+        """Take the run just made, and stale entries before it, off the queue."""
+        with self._queue_lock:
+            while self._queue:
+                top_due, _, top_task = self._queue[0]
+                if top_task is task and top_due == due_us:
+                    heapq.heappop(self._queue)
+                    return
+                if self._valid(self._queue[0]):
+                    return
+                heapq.heappop(self._queue)
+
+    def _record(self, task: Task, due_us: int, outcome: RunOutcome) -> Run:
+        self._consume(task, due_us)
+        if isinstance(self._clock, FakeClock):
+            self._clock._set(max(due_us, self._clock.now_us))
+        finished_us = due_us + outcome.slept_us
+        error = outcome.error
+        for effect in outcome.effects:
+            error = self._apply(task, effect) or error
+        run = Run(
+            task_id=task.id, name=task.name, database=task.database, due=due_us / MICROSECONDS,
+            started=due_us / MICROSECONDS, finished=finished_us / MICROSECONDS, params=task.params,
+            output=outcome.output, error=error, requests=outcome.requests,
+        )
+        task.run_count += 1
+        self._journal.extend((run,))
+        for collector in getattr(self._collectors, "lists", ()):
+            collector.append(run)
+        if task.period_ms is None:
+            self._table.discard(task)
+        elif self._table.is_current(task):
+            task.next_due_us = finished_us + max(task.period_ms * 1000, MIN_DELAY_US)
+            self.task_added(task)
+        return run
+
+    def _apply(self, task: Task, effect: dict[str, object]) -> RunError | None:
+        """Apply a command's change to the task table; an error if the table refused it."""
+        try:
+            if effect["op"] == "register":
+                self._table.register(effect["body"], database=task.database, user=task.user)
+            elif effect["op"] == "unregister":
+                self._table.remove(str(effect["id"]))
+        except ArangoError as exc:
+            return RunError(exc.message, "ArangoError", "", exc.error_num)
+        return None
 
     # -- wall-clock mode --------------------------------------------------------------------------
 
@@ -163,4 +233,3 @@ class Scheduler:
                 if due is None or due > self._clock.now_us:
                     wait = 1.0 if due is None else (due - self._clock.now_us) / MICROSECONDS
                     self._queue_lock.wait(timeout=min(max(wait, 0.0), 1.0))
-

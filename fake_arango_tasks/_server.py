@@ -4,18 +4,20 @@ V8 runtime and journal, serving over HTTP on a free loopback port."""
 from __future__ import annotations
 
 import threading
-from typing import Any, Literal, Mapping
+from typing import Any, Literal, Mapping, Sequence
 
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
 from ._app import ArangoApp
 from ._auth import Auth, UserSpec
-from ._clock import MICROSECONDS, FakeClock, WallClock
+from ._clock import FakeClock, WallClock
 from ._databases import Databases
-from ._javascript import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, JavaScriptRuntime
-from ._journal import Journal, Run
-from ._scheduler import Scheduler
-from ._tasks import Task, TaskTable
+from ._documents import DocumentStore
+from ._javascript import DEFAULT_MAX_MEMORY, DEFAULT_MAX_OUTPUT, DEFAULT_TIMEOUT, JavaScriptRuntime
+from ._journal import Journal, Run, RunOutcome
+from ._outgoing import OutgoingHttp
+from ._scheduler import MAX_BATCH, Scheduler
+from ._tasks import Task, TaskTable, Ticks
 
 __all__ = ["FakeArangoTasks"]
 
@@ -56,8 +58,11 @@ class FakeArangoTasks:
         version: the ArangoDB version the server claims; ``"4.0.0"`` or later has no Tasks API.
         javascript_tasks: ``False`` acts as ``--javascript.tasks false`` (creating tasks is refused).
         run_timeout: the time limit of one task run, seconds of real time.
-        run_max_memory: the V8 heap limit of one task run, bytes.
+        run_max_memory: the V8 heap limit, bytes.
+        run_max_output: the most characters one run may print (the rest is cut).
+        seed: seeds ``Math.random`` in task commands (per task and run, so runs are reproducible).
         max_runs: how many runs the journal keeps (the oldest are dropped).
+        max_batch: the most due runs executed in one call into V8 (1: one call per run).
 
     Raises:
         ValueError: a bad option value.
@@ -75,7 +80,10 @@ class FakeArangoTasks:
         javascript_tasks: bool = True,
         run_timeout: float = DEFAULT_TIMEOUT,
         run_max_memory: int = DEFAULT_MAX_MEMORY,
+        run_max_output: int = DEFAULT_MAX_OUTPUT,
+        seed: int = 0,
         max_runs: int = 100_000,
+        max_batch: int = MAX_BATCH,
     ) -> None:
         if clock is None or clock == "fake":
             clock = FakeClock()
@@ -88,13 +96,22 @@ class FakeArangoTasks:
         self.clock: FakeClock | WallClock = clock
         self._start = clock.start if isinstance(clock, FakeClock) else 0.0
         self._journal = Journal(max_runs)
-        self._runtime = JavaScriptRuntime(timeout=run_timeout, max_memory=run_max_memory)
-        self._table = TaskTable(self._runtime.compiles, lambda: self.clock.now_us)
-        self._scheduler = Scheduler(self._table, clock, self._run_task, self._journal)
-        self._databases = Databases(on_drop=self._table.remove_database)
+        ticks = Ticks()
+        self._documents = DocumentStore()
+        self.http = OutgoingHttp()
+        """Canned answers for task commands' outgoing requests: ``fake.http.respond(method, url, ...)``."""
+        self._runtime = JavaScriptRuntime(
+            ticks=ticks, documents_snapshot=self._documents.snapshot, apply_documents=self._documents.apply,
+            timeout=run_timeout, max_memory=run_max_memory, max_output=run_max_output, seed=seed,
+        )
+        self._documents.bind(lambda op, args: self._runtime.documents(op, args, self.clock.now_us))
+        self._table = TaskTable(self._runtime.compiles, lambda: self.clock.now_us, ticks=ticks)
+        self._scheduler = Scheduler(self._table, clock, self._execute, self._journal, max_batch=max_batch)
+        self._databases = Databases(on_drop=self._drop_database)
         self._auth = Auth(users, jwt_secret)
         self.wsgi_app = ArangoApp(
-            self._table, self._databases, self._auth, self, version=version, javascript_tasks=javascript_tasks
+            self._table, self._databases, self._auth, self, self._documents, self.http,
+            version=version, javascript_tasks=javascript_tasks,
         )
         self._server: BaseWSGIServer | None = None
         self._thread: threading.Thread | None = None
@@ -226,18 +243,17 @@ class FakeArangoTasks:
         self._journal.clear()
         self._databases.reset()
         self._auth.reset()
+        self._documents.clear()
+        self.http.clear()
+        self._runtime.close()  # the next run gets a fresh V8 context: nothing of earlier runs remains
 
-    def _run_task(self, task: Task, due_us: int, now_us: int) -> Run:
-        outcome = self._runtime.run(task.command, task.params_json, now_us)
-        return Run(
-            task_id=task.id,
-            name=task.name,
-            database=task.database,
-            due=due_us / MICROSECONDS,
-            started=now_us / MICROSECONDS,
-            finished=now_us / MICROSECONDS,
-            params=task.params,
-            output=outcome.output,
-            error=outcome.error,
-        )
+    def _execute(self, jobs: Sequence[tuple[Task, int]]) -> list[RunOutcome]:
+        """The scheduler's executor: a batch of runs in V8, with the task table and canned
+        responses as commands see them."""
+        tasks = [{**t.to_json(), "user": t.user} for t in self._table.list()]
+        return self._runtime.run_batch(jobs, tasks, self.http.snapshot())
 
+    def _drop_database(self, name: str) -> None:
+        """ArangoDB drops a database's tasks and collections with it."""
+        self._table.remove_database(name)
+        self._documents.write("dropDatabase", name)

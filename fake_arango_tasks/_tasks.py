@@ -29,6 +29,35 @@ FIRST_TICK: Final = 70_001
 TICK_STEP: Final = 7
 
 
+class Ticks:
+    """The server tick: task ids and document keys are drawn from it (TRI_NewTickServer).
+
+    Thread-safe. JavaScript draws ticks inside V8 from :meth:`peek`'s position and reports how
+    many it used, which :meth:`consume` then skips.
+    """
+
+    def __init__(self, first: int = FIRST_TICK, step: int = TICK_STEP) -> None:
+        self.step = step
+        self._next = first
+        self._lock = threading.Lock()
+
+    def take(self) -> int:
+        """The next tick."""
+        with self._lock:
+            tick = self._next
+            self._next += self.step
+            return tick
+
+    def peek(self) -> int:
+        """The tick :meth:`take` would return next."""
+        return self._next
+
+    def consume(self, count: int) -> None:
+        """Skip ``count`` ticks (used inside V8)."""
+        with self._lock:
+            self._next += count * self.step
+
+
 def wrap_command(command: str) -> str:
     """The command as ArangoDB stores, returns and runs it (Tasks.cpp)."""
     return "(function (params) { " + command + " } )(params);"
@@ -53,6 +82,7 @@ class Task:
     user: str
     seq: int  # registration order, the scheduler's tie-breaker
     next_due_us: int = 0
+    run_count: int = 0  # runs made so far (seeds the run's Math.random)
 
     @property
     def type(self) -> str:
@@ -65,7 +95,9 @@ class Task:
         return None if self.params_json is None else json.loads(self.params_json)
 
     def to_json(self) -> dict[str, Any]:
-        """The task object as the API returns it: ArangoDB's keys in ArangoDB's order (spec §2)."""
+        """The task object as the API returns it: ArangoDB's keys in ArangoDB's order (spec §2).
+
+        The ``created`` value is a :class:`~._json.Timestamp` (it always prints as a float)."""
         body: dict[str, Any] = {
             "id": self.id,
             "name": self.name,
@@ -112,13 +144,14 @@ class TaskTable:
         compiles: Callable[[str], bool],
         clock_us: Callable[[], int],
         listener: TaskListener | None = None,
+        ticks: Ticks | None = None,
     ) -> None:
         self._compiles = compiles
         self._clock_us = clock_us
         self.listener = listener
+        self.ticks = ticks if ticks is not None else Ticks()
         self._tasks: dict[str, Task] = {}
         self._lock = threading.RLock()
-        self._ticks = itertools.count(FIRST_TICK, TICK_STEP)
         self._seq = itertools.count()
 
     # -- creating ---------------------------------------------------------------------------------
@@ -192,14 +225,9 @@ class TaskTable:
 
     def _new_id(self) -> str:
         while True:
-            candidate = str(next(self._ticks))
+            candidate = str(self.ticks.take())
             if candidate not in self._tasks:
                 return candidate
-
-    def next_tick(self) -> int:
-        """A fresh server tick (for generated ids elsewhere), from the same counter as task ids."""
-        with self._lock:
-            return next(self._ticks)
 
     # -- reading ----------------------------------------------------------------------------------
 

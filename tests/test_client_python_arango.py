@@ -475,5 +475,5 @@ def test_throwing_periodic_task_keeps_running(arango_tasks: FakeArangoTasks, sys
     assert len(runs) == 3
     for run in runs:
         assert run.error is not None
-        assert run.error.message == "Error: boom 7"
+        assert (run.error.type, run.error.message, str(run.error)) == ("Error", "boom 7", "Error: boom 7")
     assert sys_db.task(task["id"])["id"] == task["id"]

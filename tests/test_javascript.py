@@ -77,7 +77,7 @@ def test_runaway_and_hostile_commands_become_recorded_errors(command: str, messa
         started = time.monotonic()
         run = _run_once(fake, http, command)
         assert time.monotonic() - started < 5
-        assert run.error is not None and run.error.message.startswith(message)  # type: ignore[attr-defined]
+        assert run.error is not None and str(run.error).startswith(message)  # type: ignore[attr-defined]
         # the server goes on serving and running tasks
         assert http.get("/_api/tasks").status_code == 200
         assert _run_once(fake, http, "print(1 + 1)").output == (("print", "2"),)  # type: ignore[attr-defined]

@@ -1,0 +1,92 @@
+"""Canned answers for the outgoing HTTP requests of task commands (``@arangodb/request``).
+
+Commands never reach the network: a request is recorded on its run and answered from the
+responses the test registered here. A URL with no registered response answers as a refused
+connection does in ArangoDB (status 500, ``Could not connect to ...``, no body).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["CannedResponse", "OutgoingHttp"]
+
+_REASONS = {200: "OK", 201: "Created", 202: "Accepted", 204: "No Content", 400: "Bad Request",
+            401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 409: "Conflict", 500: "Internal Server Error",
+            502: "Bad Gateway", 503: "Service Unavailable"}
+_MISSING = object()
+
+
+@dataclass(frozen=True)
+class CannedResponse:
+    """One registered answer: for ``method`` (``"*"``: any) and ``url`` (exact, with the query
+    string; a prefix when ``prefix``)."""
+
+    method: str
+    url: str
+    status: int = 200
+    body: str | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    prefix: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        """The form the V8 prelude reads."""
+        return {"method": self.method, "url": self.url, "status": self.status,
+                "message": _REASONS.get(self.status, ""), "body": self.body, "headers": self.headers,
+                "prefix": self.prefix}
+
+
+class OutgoingHttp:
+    """The responses registered for task commands' outgoing requests (``fake.http``)."""
+
+    def __init__(self) -> None:
+        self._responses: list[CannedResponse] = []
+        self._lock = threading.Lock()
+
+    def respond(
+        self,
+        method: str,
+        url: str,
+        *,
+        status: int = 200,
+        json: Any = _MISSING,
+        body: str | None = None,
+        headers: dict[str, str] | None = None,
+        prefix: bool = False,
+    ) -> CannedResponse:
+        """Answer ``method url`` (``"*"`` for any method) with ``status`` and ``json`` (serialised,
+        with ``content-type: application/json``) or a text ``body``. The newest matching
+        registration wins.
+
+        Raises:
+            ValueError: both ``json`` and ``body`` given, or ``status`` outside 100..599.
+        """
+        if json is not _MISSING and body is not None:
+            raise ValueError("give json or body, not both")
+        if not 100 <= status <= 599:
+            raise ValueError(f"status must be an HTTP status, not {status!r}")
+        all_headers = {k.lower(): v for k, v in (headers or {}).items()}
+        if json is not _MISSING:
+            body = _dumps(json)
+            all_headers.setdefault("content-type", "application/json")
+        response = CannedResponse(method.upper(), url, status, body, all_headers, prefix)
+        with self._lock:
+            self._responses.append(response)
+        return response
+
+    def clear(self) -> None:
+        """Forget every registered response."""
+        with self._lock:
+            self._responses.clear()
+
+    def snapshot(self) -> list[dict[str, Any]]:
+        """The registered responses in the form the V8 prelude reads, oldest first."""
+        with self._lock:
+            return [r.to_json() for r in self._responses]
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"))
