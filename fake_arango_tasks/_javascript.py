@@ -19,7 +19,8 @@ import threading
 from importlib import resources
 from typing import Any, Callable, Final, Sequence
 
-from py_mini_racer import JSEvalException, JSOOMException, JSTimeoutException, MiniRacer
+from py_mini_racer import JSOOMException, JSTimeoutException, MiniRacer
+from py_mini_racer._exc import MiniRacerBaseException
 
 from ._errors import ArangoError
 from ._journal import OutgoingRequest, RunError, RunOutcome
@@ -86,6 +87,7 @@ class JavaScriptRuntime:
         self._documents_snapshot = documents_snapshot
         self._apply_documents = apply_documents
         self._context: MiniRacer | None = None
+        self._sent: dict[str, int] = {}  # what the current context holds: name -> version
         self._lock = threading.Lock()
         self.contexts_created = 0
 
@@ -106,6 +108,7 @@ class JavaScriptRuntime:
         if self._context is not None:
             self._context.close()
             self._context = None
+        self._sent.clear()
 
     def close(self) -> None:
         """Release the V8 context (a later call makes a new one, reloading the documents)."""
@@ -120,6 +123,9 @@ class JavaScriptRuntime:
         except (JSTimeoutException, JSOOMException):
             self._discard()
             raise
+        except MiniRacerBaseException:  # e.g. a terminated isolate: never reuse it
+            self._discard()
+            raise
 
     # -- compile check --------------------------------------------------------------------------------
 
@@ -131,22 +137,26 @@ class JavaScriptRuntime:
         with self._lock:
             try:
                 return self._eval(f"__fakeArango.compiles({json.dumps(command)})", _COMPILE_TIMEOUT) is True
-            except (JSTimeoutException, JSOOMException):
+            except MiniRacerBaseException:
                 return False
 
     # -- runs -----------------------------------------------------------------------------------------
 
     def run_batch(
-        self, jobs: Sequence[tuple[Task, int]], tasks: list[dict[str, Any]], responses: list[dict[str, Any]]
-    ) -> list[RunOutcome]:
+        self,
+        jobs: Sequence[tuple[Task, int]],
+        tasks: Callable[[], tuple[int, list[dict[str, Any]]]],
+        responses: Callable[[], tuple[int, list[dict[str, Any]]]],
+    ) -> list[RunOutcome | None]:
         """Run ``jobs`` (``(task, due_us)`` in order) and return the outcomes of the runs made: at
-        least the first, possibly fewer than all (see the module doc).
+        least the first, possibly fewer than all (see the module doc). ``None`` stands for a job
+        whose task was removed or replaced since it was planned (nothing ran).
 
         Args:
             jobs: the runs to make, in order; each run's clock reads its ``due_us``.
-            tasks: the task table as commands see it through ``@arangodb/tasks`` (task objects
-                plus ``user``).
-            responses: the canned responses for ``@arangodb/request``.
+            tasks: returns ``(version, task table)``: the tasks as V8 needs them (each task's
+                JSON plus ``user``, ``seq`` and ``params``); sent only when the version changed.
+            responses: returns ``(version, canned responses)`` for ``@arangodb/request``.
         """
         if not jobs:
             return []
@@ -154,7 +164,9 @@ class JavaScriptRuntime:
             batch = jobs
             while True:
                 try:
-                    return self._batch(batch, tasks, responses)
+                    self._sync("tasks", "setTasks", tasks)
+                    self._sync("responses", "setResponses", responses)
+                    return self._batch(batch)
                 except (JSTimeoutException, JSOOMException) as exc:
                     if len(batch) > 1:
                         batch = batch[:1]  # retry the first run alone: the others may be innocent
@@ -162,30 +174,31 @@ class JavaScriptRuntime:
                     limit = (f"the time limit of {self.timeout:g} s" if isinstance(exc, JSTimeoutException)
                              else f"the memory limit of {self.max_memory} bytes")
                     return [RunOutcome(error=RunError(f"run exceeded {limit} and was stopped"))]
-                except JSEvalException as exc:  # the prelude itself broken by a command: start afresh
+                except MiniRacerBaseException as exc:  # V8 in a state we cannot trust: start afresh
                     self._discard()
                     return [RunOutcome(error=RunError(f"internal error of fake-arango-tasks: {exc}"))]
 
-    def _batch(
-        self, jobs: Sequence[tuple[Task, int]], tasks: list[dict[str, Any]], responses: list[dict[str, Any]]
-    ) -> list[RunOutcome]:
+    def _sync(self, name: str, setter: str, source: Callable[[], tuple[int, list[dict[str, Any]]]]) -> None:
+        """Send ``source``'s data to the context unless it already has that version."""
+        version, data = source()
+        if self._sent.get(name) != version or self._context is None:
+            self._eval(f"__fakeArango.{setter}({json.dumps(json.dumps(data))})", 60)
+            self._sent[name] = version
+
+    def _batch(self, jobs: Sequence[tuple[Task, int]]) -> list[RunOutcome | None]:
         earlier: dict[Task, int] = {}  # runs of the same task earlier in this batch
         pieces = []
         for task, due_us in jobs:
             n = task.run_count + earlier.get(task, 0)
             earlier[task] = earlier.get(task, 0) + 1
-            pieces.append(f'{_static_job(task)},"dueUs":{due_us},"n":{n}}}')
-        parts = ",".join(pieces)
-        header = json.dumps({
-            "seed": self.seed, "budgetMs": self.timeout * 250, "maxOutput": self.max_output,
-            "tickNext": self._ticks.peek(), "tickStep": self._ticks.step, "tasks": tasks, "responses": responses,
-        })
-        batch = header[:-1] + ',"jobs":[' + parts + "]}"
+            pieces.append(f"[{json.dumps(task.id)},{task.seq},{due_us},{n}]")
+        batch = (f'{{"seed":{json.dumps(self.seed)},"budgetMs":{self.timeout * 250},"maxOutput":{self.max_output},'
+                 f'"tickNext":{self._ticks.peek()},"tickStep":{self._ticks.step},"jobs":[{",".join(pieces)}]}}')
         raw = self._eval(f"__fakeArango.batch({json.dumps(batch)})", self.timeout)
         answer = json.loads(raw)
         self._ticks.consume(answer["ticksUsed"])
         self._apply_documents(answer["ops"])
-        return [_outcome(result) for result in answer["results"]]
+        return [None if result is None else _outcome(result) for result in answer["results"]]
 
     # -- documents for the HTTP API -------------------------------------------------------------------
 
@@ -206,18 +219,6 @@ class JavaScriptRuntime:
         if error is not None:
             raise ArangoError(error["errorNum"], error["errorMessage"], error["code"])
         return answer["result"]
-
-
-def _static_job(task: Task) -> str:
-    """The part of a job's JSON that depends only on the task (cached on it), without the closing brace."""
-    cached = task.__dict__.get("_job_json")
-    if cached is None:
-        cached = json.dumps({
-            "id": task.id, "file": f"task:{task.id}", "command": task.command, "params": task.params_json,
-            "database": task.database, "user": task.user,
-        })[:-1]
-        task.__dict__["_job_json"] = cached
-    return cached
 
 
 def _outcome(result: dict[str, Any]) -> RunOutcome:

@@ -45,6 +45,7 @@ class OutgoingHttp:
     def __init__(self) -> None:
         self._responses: list[CannedResponse] = []
         self._lock = threading.Lock()
+        self.version = 0  # changes with every registration and clear
 
     def respond(
         self,
@@ -75,12 +76,14 @@ class OutgoingHttp:
         response = CannedResponse(method.upper(), url, status, body, all_headers, prefix)
         with self._lock:
             self._responses.append(response)
+            self.version += 1
         return response
 
     def clear(self) -> None:
         """Forget every registered response."""
         with self._lock:
             self._responses.clear()
+            self.version += 1
 
     def snapshot(self) -> list[dict[str, Any]]:
         """The registered responses in the form the V8 prelude reads, oldest first."""

@@ -17,6 +17,7 @@
   const defineProperty = Object.defineProperty;
   const getOwnPropertyDescriptors = Object.getOwnPropertyDescriptors;
   const ownKeys = Reflect.ownKeys;
+  const same = Object.is;
   const apply = Reflect.apply;
   const isArray = Array.isArray;
   const ArrayPush = Array.prototype.push;
@@ -220,6 +221,7 @@
   function millis(seconds) { const ms = seconds * 1000; return (ms < 0 ? -MathFloor(-ms) : MathFloor(ms)) / 1000; }
   const tasks = ObjectFreeze({
     register(options) {
+      if (run === null) fail(4, "tasks can only be registered from a running task");
       if (arguments.length !== 1 || typeof options !== "object" || options === null) fail(10, "usage: register(<task>)");
       const id = "id" in options && options.id !== undefined ? str(options.id) : str(newTick());
       const name = "name" in options && options.name !== undefined ? str(options.name) : "user-defined task";
@@ -464,7 +466,7 @@
   }
   function quickRestore() {
     let dirty = ownKeys(g).length !== globalNames.length;
-    for (let i = 0; !dirty && i < globalNames.length; i++) dirty = g[globalNames[i]] !== globalValues[i];
+    for (let i = 0; !dirty && i < globalNames.length; i++) dirty = !same(g[globalNames[i]], globalValues[i]);
     if (dirty) restoreRoot(snapshot[0]);
     for (let i = 1; i < snapshot.length; i++) {
       if (ownKeys(snapshot[i].o).length !== snapshot[i].keys.length) restoreRoot(snapshot[i]);
@@ -479,7 +481,7 @@
         const key = entry.keys[i];
         const want = entry.descriptors[key];
         const have = getOwnPropertyDescriptor(o, key);
-        dirty = have === undefined || have.value !== want.value || have.get !== want.get || have.set !== want.set;
+        dirty = have === undefined || !same(have.value, want.value) || have.get !== want.get || have.set !== want.set;
       }
       if (dirty) restoreRoot(entry);
     }
@@ -522,13 +524,17 @@
   }
 
   // -- Entry points for Python ---------------------------------------------------------------------
+  // The task table reaches V8 only when it changed (setTasks); a batch names runs by task id, the
+  // task's registration number (so a task replaced under the same id is not run in its place), due
+  // time and run number.
+  let registry = new RealMap();
   const compiled = new RealMap();
-  function compile(job) {
-    const key = job.file + "\n" + job.command;
+  function compile(task) {
+    const key = task.id + "\n" + task.command;
     let fn = call(MapGet, compiled, key);
     if (fn === undefined) {
       if (compiled.size > 10000) compiled.clear();
-      fn = new FunctionCtor("params", job.command + "\n//# sourceURL=" + job.file);
+      fn = new FunctionCtor("params", task.command + "\n//# sourceURL=task:" + task.id);
       call(MapSet, compiled, key, fn);
     }
     return fn;
@@ -542,6 +548,16 @@
         return false;
       }
     },
+    setTasks(tasksJson) {
+      const list = JSONparse(tasksJson);
+      registry = new RealMap();
+      for (let i = 0; i < list.length; i++) call(MapSet, registry, list[i].id, list[i]);
+      return true;
+    },
+    setResponses(responsesJson) {
+      cannedResponses = JSONparse(responsesJson);
+      return true;
+    },
     // Runs the jobs of a batch in order. Stops after a run that changes the schedule (slept,
     // registered or unregistered tasks) or when the batch has used budgetMs of real time.
     batch(batchJson) {
@@ -549,24 +565,27 @@
       tickNext = batch.tickNext;
       tickStep = batch.tickStep;
       ticksUsed = 0;
-      taskTable = new RealMap();
-      for (let i = 0; i < batch.tasks.length; i++) call(MapSet, taskTable, batch.tasks[i].id, batch.tasks[i]);
-      if (batch.responses !== undefined) cannedResponses = batch.responses;
+      taskTable = new RealMap(registry);
       const started = realNowMs();
       const results = [];
       const jobs = batch.jobs;
       for (let j = 0; j < jobs.length; j++) {
-        const job = jobs[j];
+        const [id, seq, dueUs, n] = jobs[j];
+        const task = call(MapGet, registry, id);
+        if (task === undefined || task.seq !== seq) {
+          push(results, null);  // replaced or removed since Python planned the batch
+          continue;
+        }
         run = {
-          startUs: job.dueUs, sleptUs: 0, output: [], outputBytes: 0, maxOutput: batch.maxOutput,
-          requests: [], effects: [], database: job.database, user: job.user, superuser: job.user === "",
+          startUs: dueUs, sleptUs: 0, output: [], outputBytes: 0, maxOutput: batch.maxOutput,
+          requests: [], effects: [], database: task.database, user: task.user, superuser: task.user === "",
         };
-        rngState = hashString(batch.seed + ":" + job.id + ":" + job.n);
+        rngState = hashString(batch.seed + ":" + id + ":" + n);
         let thrown = null;
         let failed = false;
         try {
-          const params = job.params === null ? undefined : JSONparse(job.params);
-          call(compile(job), g, params);
+          const params = task.params === null ? undefined : JSONparse(task.params);
+          call(compile(task), g, params);
         } catch (e) {
           thrown = e;
           failed = true;
@@ -575,7 +594,7 @@
         run = null;
         quickRestore();
         push(results, {
-          output: current.output, error: failed ? describe(thrown, job.file) : null, sleptUs: current.sleptUs,
+          output: current.output, error: failed ? describe(thrown, "task:" + id) : null, sleptUs: current.sleptUs,
           requests: current.requests, effects: current.effects,
         });
         if (current.sleptUs > 0 || current.effects.length > 0 || realNowMs() - started > batch.budgetMs) break;

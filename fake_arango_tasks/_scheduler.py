@@ -37,9 +37,10 @@ MAX_BATCH = 1000
 
 
 class Executor(Protocol):
-    """Runs a batch of ``(task, due_us)`` in order; returns the outcomes of a non-empty prefix."""
+    """Runs a batch of ``(task, due_us)`` in order; returns the outcomes of a non-empty prefix
+    (``None`` for a job whose task was removed or replaced meanwhile: nothing ran)."""
 
-    def __call__(self, jobs: Sequence[tuple[Task, int]]) -> list[RunOutcome]: ...
+    def __call__(self, jobs: Sequence[tuple[Task, int]]) -> list[RunOutcome | None]: ...
 
 
 class Scheduler:
@@ -154,7 +155,10 @@ class Scheduler:
             while plan := self._plan(until_us):
                 outcomes = self._executor(plan)
                 for (task, due_us), outcome in zip(plan, outcomes):
-                    runs.append(self._record(task, due_us, outcome))
+                    if outcome is None:
+                        self._consume(task, due_us)
+                    else:
+                        runs.append(self._record(task, due_us, outcome))
         return runs
 
     def _consume(self, task: Task, due_us: int) -> None:

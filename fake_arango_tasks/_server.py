@@ -247,11 +247,17 @@ class FakeArangoTasks:
         self.http.clear()
         self._runtime.close()  # the next run gets a fresh V8 context: nothing of earlier runs remains
 
-    def _execute(self, jobs: Sequence[tuple[Task, int]]) -> list[RunOutcome]:
+    def _execute(self, jobs: Sequence[tuple[Task, int]]) -> list[RunOutcome | None]:
         """The scheduler's executor: a batch of runs in V8, with the task table and canned
         responses as commands see them."""
-        tasks = [{**t.to_json(), "user": t.user} for t in self._table.list()]
-        return self._runtime.run_batch(jobs, tasks, self.http.snapshot())
+        return self._runtime.run_batch(jobs, self._task_registry, self._responses)
+
+    def _task_registry(self) -> tuple[int, list[dict[str, Any]]]:
+        version, tasks = self._table.versioned()
+        return version, [{**t.to_json(), "user": t.user, "seq": t.seq, "params": t.params_json} for t in tasks]
+
+    def _responses(self) -> tuple[int, list[dict[str, Any]]]:
+        return self.http.version, self.http.snapshot()
 
     def _drop_database(self, name: str) -> None:
         """ArangoDB drops a database's tasks and collections with it."""

@@ -153,6 +153,7 @@ class TaskTable:
         self._tasks: dict[str, Task] = {}
         self._lock = threading.RLock()
         self._seq = itertools.count()
+        self.version = 0  # changes whenever a task is added or removed
 
     # -- creating ---------------------------------------------------------------------------------
 
@@ -219,6 +220,7 @@ class TaskTable:
             task.offset_us = max(task.offset_us, 1)
             task.next_due_us = now_us + task.offset_us
             self._tasks[task_id] = task
+            self.version += 1
         if self.listener is not None:  # outside the lock: the scheduler takes its own
             self.listener.task_added(task)
         return response
@@ -251,6 +253,11 @@ class TaskTable:
         """Every task ``user`` may see (``None``: all), in creation order."""
         with self._lock:
             return [t for t in self._tasks.values() if self._visible(t, user)]
+
+    def versioned(self) -> tuple[int, list[Task]]:
+        """``(version, every task)``, read together."""
+        with self._lock:
+            return self.version, list(self._tasks.values())
 
     def is_current(self, task: Task) -> bool:
         """Whether ``task`` is still registered (not deleted, not replaced by a namesake)."""
@@ -289,5 +296,6 @@ class TaskTable:
 
     def _discard(self, task: Task) -> None:
         del self._tasks[task.id]
+        self.version += 1
         if self.listener is not None:
             self.listener.task_removed(task)
