@@ -14,13 +14,16 @@ This module knows nothing of V8: it talks to the :class:`~._tasks.TaskTable`,
 from __future__ import annotations
 
 import json
+import math
+import sys
+import traceback
 from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any, Callable, Final, Iterable, Protocol
 from urllib.parse import quote, unquote
 
 from werkzeug.exceptions import NotFound
-from werkzeug.routing import BaseConverter, Map, Rule, Submount
+from werkzeug.routing import BaseConverter, Map, Rule
 from werkzeug.wrappers import Request, Response
 
 from . import _errors as E
@@ -67,7 +70,7 @@ class _SegmentConverter(BaseConverter):
     regex = "[^/]+"
 
     def to_python(self, value: str) -> str:
-        return unquote(value)
+        return _decode(value)
 
     def to_url(self, value: Any) -> str:
         return quote(str(value), safe="")
@@ -85,6 +88,9 @@ class _Call:
     def body(self) -> Any:
         """The parsed JSON body; ``None`` for an empty one (ArangoDB's "none" slice).
 
+        Numbers beyond a double's range, and integers beyond 64 bits that a double cannot hold,
+        are refused as velocypack's parser refuses them.
+
         Raises:
             ArangoError: 400/600 the body is not valid JSON.
         """
@@ -92,7 +98,10 @@ class _Call:
         if not raw.strip():
             return None
         try:
-            return json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
+            return json.loads(raw.decode("utf-8"), parse_constant=_reject_constant, parse_int=_parse_int,
+                              parse_float=_parse_float)
+        except RecursionError:
+            raise ArangoError(E.CORRUPTED_JSON, "VPackError error: Nesting too deep") from None
         except (ValueError, UnicodeDecodeError) as exc:
             raise ArangoError(E.CORRUPTED_JSON, f"VPackError error: {_parser_message(exc)}") from None
 
@@ -101,14 +110,28 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"Expecting item ({name} is not JSON)")
 
 
+def _parse_int(text: str) -> int | float:
+    if len(text.lstrip("-")) <= 20:
+        value = int(text)
+        if -(2**63) <= value < 2**64:
+            return value
+    return _parse_float(text)
+
+
+def _parse_float(text: str) -> float:
+    value = float(text)
+    if math.isinf(value):
+        raise ValueError("Numeric value out of range")
+    return value
+
+
 def _parser_message(exc: Exception) -> str:
     """A velocypack-style parser message for a Python JSON error."""
     if isinstance(exc, UnicodeDecodeError):
         return "Invalid UTF-8 sequence"
-    message = str(exc.args[0]) if exc.args else str(exc)
     if isinstance(exc, json.JSONDecodeError):
-        message = exc.msg
-    return message
+        return exc.msg
+    return str(exc.args[0]) if exc.args else str(exc)
 
 
 Handler = Callable[[_Call], tuple[int, Any]]
@@ -187,7 +210,7 @@ class ArangoApp:
         if _major(version) >= 4:  # the Tasks API was removed in 4.0
             rules = [r for r in rules if not r.rule.startswith("/_api/tasks")]
         self._map = Map(
-            [*rules, Submount("/_db/<segment:database>", _rules_like(rules)), *(r.empty() for r in _CONTROL_RULES)],
+            [*rules, *(r.empty() for r in _CONTROL_RULES)],
             converters={"segment": _SegmentConverter},
             strict_slashes=False,
             merge_slashes=False,
@@ -228,6 +251,10 @@ class ArangoApp:
             error = None
         except ArangoError as exc:
             status, body, error = exc.status, exc.envelope(), exc
+        except Exception:  # a bug of ours: ArangoDB's 500 envelope, never a traceback page
+            traceback.print_exc(file=sys.stderr)
+            error = ArangoError(E.INTERNAL, "internal error of fake-arango-tasks (traceback on its stderr)")
+            status, body = error.status, error.envelope()
         response = Response(
             b"" if request.method == "HEAD" else dumps(body).encode("utf-8"),
             status=f"{status} {HTTPStatus(status).phrase}",  # arangod's reason phrases: "Not Found", not "NOT FOUND"
@@ -241,17 +268,19 @@ class ArangoApp:
         return response(environ, start_response)
 
     def _dispatch(self, request: Request) -> tuple[int, Any]:
-        """Route, check database and credentials in arangod's order, and call the handler.
+        """Check database and credentials in arangod's order, route, and call the handler.
 
-        ``CommTask::prepareExecution`` resolves the database before it authenticates: an unknown
-        database is 404/1228 with authentication off, and 401/11 for a caller without access.
+        ``CommTask::prepareExecution`` resolves the database before it authenticates and before
+        any handler is found: an unknown database is 404/1228 with authentication off (whatever
+        the path), and 401/11 for a caller without access.
         """
-        path = _raw_path(request)
+        database, path = _split_database(request)
         try:
             endpoint, args = self._map.bind("localhost").match(path, method="GET")
         except NotFound:
-            raise _unknown_path(request, path) from None
-        database = args.pop("database", SYSTEM)
+            endpoint, args = None, {}
+        if database != SYSTEM and endpoint is not None and endpoint.startswith("fake_"):
+            endpoint = None  # the control routes exist only without a /_db prefix
         principal = Principal("", superuser=not self.auth.enabled)
         credentials_error = None
         if endpoint not in _OPEN_ENDPOINTS:
@@ -265,6 +294,8 @@ class ArangoApp:
             raise self.databases.not_found()
         if credentials_error is not None:
             raise credentials_error
+        if endpoint is None:
+            raise _unknown_path(request, path)
         if self.auth.access(principal, database) == "none" and endpoint not in _OPEN_ENDPOINTS:
             raise self.auth.unauthorized()
         handler = self._handlers[endpoint].get(request.method)
@@ -457,7 +488,7 @@ class ArangoApp:
             raise ArangoError(E.BAD_PARAMETER, "expecting {\"seconds\": <number>}")
         try:
             runs = self.control.advance(seconds)
-        except ValueError as exc:
+        except (ValueError, TypeError, RuntimeError) as exc:  # negative, wall clock, run limit
             raise ArangoError(E.BAD_PARAMETER, str(exc)) from None
         return 200, {"now": self.control.now, "runs": [r.to_json() for r in runs]}
 
@@ -490,17 +521,26 @@ def _flag(call: _Call, name: str, default: bool = False) -> bool:
     return default if value is None else value.lower() in ("1", "true", "yes", "on")
 
 
-def _rules_like(rules: list[Rule]) -> list[Rule]:
-    return [r.empty() for r in rules]
-
-
 def _require_system(call: _Call) -> None:
     if call.database != SYSTEM:
         raise ArangoError(E.USE_SYSTEM_DATABASE)
 
 
-def _raw_path(request: Request) -> str:
-    """The request path still percent-encoded, without empty segments."""
+def _decode(segment: str) -> str:
+    """A percent-encoded path segment as text.
+
+    Raises:
+        ArangoError: 400/400 the bytes are not UTF-8 (two different ids must not decode alike).
+    """
+    try:
+        return unquote(segment, errors="strict")
+    except UnicodeDecodeError:
+        raise ArangoError(E.HTTP_BAD_PARAMETER, "invalid URL: path is not valid UTF-8") from None
+
+
+def _split_database(request: Request) -> tuple[str, str]:
+    """``(database, path)``: the ``/_db/{name}`` prefix decoded (``_system`` without one) and the
+    rest of the raw (still percent-encoded) path without empty segments."""
     raw = request.environ.get("REQUEST_URI") or request.environ.get("RAW_URI")
     if raw:
         raw = raw.split("?", 1)[0]
@@ -508,16 +548,18 @@ def _raw_path(request: Request) -> str:
             raw = "/" + raw.split("://", 1)[1].partition("/")[2]
     else:
         raw = quote(request.path, safe="/")
-    return "/" + "/".join(s for s in raw.split("/") if s)
+    segments = raw.split("/")[1:]
+    database = SYSTEM
+    if len(segments) >= 2 and segments[0] == "_db":
+        database = _decode(segments[1])
+        segments = segments[2:]
+    return database, "/" + "/".join(s for s in segments if s)
 
 
-def _unknown_path(request: Request, raw_path: str) -> ArangoError:
+def _unknown_path(request: Request, path: str) -> ArangoError:
     """404/404 ``unknown path '<url>'`` as ArangoDB's JS action router sends it: the URL without
     the ``/_db/{name}`` prefix, with the query string."""
-    parts = raw_path.split("/")
-    if len(parts) > 2 and parts[1] == "_db":
-        parts = [""] + parts[3:]
-    url = unquote("/".join(parts)) or "/"
+    url = unquote(path)
     query = request.environ.get("QUERY_STRING")
     if query:
         url += "?" + query

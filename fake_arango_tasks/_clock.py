@@ -16,6 +16,9 @@ __all__ = ["Clock", "FakeClock", "WallClock", "DEFAULT_START", "MICROSECONDS"]
 MICROSECONDS: Final = 1_000_000
 #: Where a :class:`FakeClock` starts unless told: 2024-01-01T00:00:00Z, in Unix seconds.
 DEFAULT_START: Final = 1_704_067_200.0
+#: The latest time a fake clock can reach: 9999-12-31T23:59:59Z (JavaScript dates and ArangoDB's
+#: revisions need no more).
+LATEST: Final = 253_402_300_799.0
 
 
 def to_micros(seconds: float) -> int:
@@ -50,8 +53,8 @@ class FakeClock:
     """
 
     def __init__(self, start: float = DEFAULT_START) -> None:
-        if not (start >= 0 and start != float("inf")):
-            raise ValueError(f"start must be a finite, non-negative number of seconds, not {start!r}")
+        if not 0 <= start <= LATEST:
+            raise ValueError(f"start must be between 0 and {LATEST:.0f} seconds (year 9999), not {start!r}")
         self.start = start
         self._now_us = to_micros(start)
         self._lock = threading.RLock()
@@ -74,14 +77,18 @@ class FakeClock:
         """Move time forward by ``seconds`` (>= 0), running every task due up to the new time.
 
         Raises:
-            ValueError: ``seconds`` is negative or not finite.
+            ValueError: ``seconds`` is negative or not finite, or the clock would pass year 9999.
+            RuntimeError: the advance would make more runs than the server allows at once
+                (``max_runs_per_advance``); the clock stops at the last run made.
         """
-        if not (seconds >= 0 and seconds != float("inf")):
+        if not 0 <= seconds <= LATEST:
             raise ValueError(f"can only advance by a finite, non-negative number of seconds, not {seconds!r}")
         with self._lock:
             target = self._now_us + to_micros(seconds)
+            if target > to_micros(LATEST):
+                raise ValueError(f"advancing {seconds!r} s would pass the year 9999")
             if self._on_advance is not None:
-                self._on_advance(target)
+                self._on_advance(target)  # may raise (run limit): the clock stays at the last run
             self._set(target)
 
     # The scheduler steps the clock to each run's due time while it runs the runs.

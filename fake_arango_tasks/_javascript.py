@@ -33,7 +33,7 @@ DEFAULT_TIMEOUT: Final = 2.0
 #: Default V8 heap limit, bytes.
 DEFAULT_MAX_MEMORY: Final = 256 * 1024 * 1024
 #: Default limit of what one run may print, characters; past it the output is cut.
-DEFAULT_MAX_OUTPUT: Final = 1_000_000
+DEFAULT_MAX_OUTPUT: Final = 65_536
 #: The most runs sent to V8 in one call.
 MAX_BATCH: Final = 1000
 _COMPILE_TIMEOUT: Final = 2.0

@@ -27,13 +27,18 @@ from ._errors import ArangoError
 from ._journal import Journal, Run, RunError, RunOutcome
 from ._tasks import Task, TaskTable
 
-__all__ = ["Executor", "Scheduler", "MAX_BATCH"]
+__all__ = ["Executor", "RunLimitExceeded", "Scheduler", "MAX_BATCH"]
 
 #: A period below one millisecond is stored as 0 (spec §4); the fake re-runs such a task one
 #: microsecond after the previous run ends instead of at the same instant, so time still moves.
 MIN_DELAY_US = 1
 #: The most runs planned into one batch.
 MAX_BATCH = 1000
+
+
+class RunLimitExceeded(RuntimeError):
+    """An advance would make more runs than allowed at once (a task with a tiny period, or a very
+    long advance): the runs up to the limit were made, the clock stopped at the last one."""
 
 
 class Executor(Protocol):
@@ -51,6 +56,8 @@ class Scheduler:
 
     Args:
         max_batch: the most runs per batch; 1 runs one run per call into the executor.
+        max_runs: the most runs one :meth:`run_until` may make before it raises
+            :class:`RunLimitExceeded`.
     """
 
     def __init__(
@@ -61,9 +68,11 @@ class Scheduler:
         journal: Journal,
         *,
         max_batch: int = MAX_BATCH,
+        max_runs: int = 1_000_000,
     ) -> None:
-        if max_batch < 1:
-            raise ValueError("max_batch must be at least 1")
+        if max_batch < 1 or max_runs < 1:
+            raise ValueError("max_batch and max_runs must be at least 1")
+        self.max_runs = max_runs
         self._table = table
         self._executor = executor
         self._journal = journal
@@ -152,7 +161,13 @@ class Scheduler:
         """
         runs: list[Run] = []
         with self._run_lock:
-            while plan := self._plan(until_us):
+            while not self._stopping and (plan := self._plan(until_us)):
+                if len(runs) >= self.max_runs:
+                    raise RunLimitExceeded(
+                        f"this advance would make more than {self.max_runs} runs (max_runs_per_advance); "
+                        f"stopped after {len(runs)} runs with the clock at {runs[-1].due}"
+                    )
+                plan = plan[: self.max_runs - len(runs)]
                 outcomes = self._executor(plan)
                 for (task, due_us), outcome in zip(plan, outcomes):
                     if outcome is None:
@@ -211,15 +226,17 @@ class Scheduler:
     # -- wall-clock mode --------------------------------------------------------------------------
 
     def start(self) -> None:
-        """On a :class:`WallClock`, start the background thread that runs tasks when due."""
+        """Allow runs again after :meth:`stop`; on a :class:`WallClock`, start the background
+        thread that runs tasks when due."""
+        self._stopping = False
         if not isinstance(self._clock, WallClock) or self._thread is not None:
             return
-        self._stopping = False
         self._thread = threading.Thread(target=self._loop, name="fake-arango-tasks-scheduler", daemon=True)
         self._thread.start()
 
     def stop(self) -> None:
-        """Stop the background thread (idempotent); a run in progress completes first."""
+        """Stop making runs (idempotent): an advance in progress ends after its current batch, the
+        background thread of a wall clock ends; a run in progress completes first."""
         with self._queue_lock:
             self._stopping = True
             self._queue_lock.notify_all()

@@ -4,15 +4,19 @@ V8 runtime and journal, serving over HTTP on a free loopback port."""
 from __future__ import annotations
 
 import threading
+from http import HTTPStatus
 from typing import Any, Literal, Mapping, Sequence
 
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
-from ._app import ArangoApp
+from . import _errors as E
+from ._app import RESPONSE_HEADERS, ArangoApp
 from ._auth import Auth, UserSpec
 from ._clock import FakeClock, WallClock
 from ._databases import Databases
 from ._documents import DocumentStore
+from ._errors import ERRORS, ArangoError
+from ._json import dumps
 from ._javascript import DEFAULT_MAX_MEMORY, DEFAULT_MAX_OUTPUT, DEFAULT_TIMEOUT, JavaScriptRuntime
 from ._journal import Journal, Run, RunOutcome
 from ._outgoing import OutgoingHttp
@@ -27,11 +31,26 @@ POLL_INTERVAL = 0.02
 
 
 class _RequestHandler(WSGIRequestHandler):
-    """werkzeug's handler, quiet, and leaving the ``Server`` header to the app (``ArangoDB``)."""
+    """werkzeug's handler, quiet, leaving the ``Server`` header to the app (``ArangoDB``), and
+    answering what http.server refuses itself (a garbled request line, a URL or header too long)
+    with ArangoDB's JSON error envelope instead of an HTML page."""
 
     def send_response(self, code: int, message: str | None = None) -> None:
         self.send_response_only(code, message)
         self.send_header("Date", self.date_time_string())
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        error = ArangoError(code if code in ERRORS else E.HTTP_BAD_PARAMETER, (message or HTTPStatus(code).phrase).lower(), code)
+        body = dumps(error.envelope()).encode("utf-8")
+        self.send_response(code, HTTPStatus(code).phrase)
+        for name, value in RESPONSE_HEADERS:
+            self.send_header(name, value)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Connection", "close")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if getattr(self, "command", None) != "HEAD" and code >= 200 and code not in (204, 304):
+            self.wfile.write(body)
 
     def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
         pass
@@ -63,6 +82,8 @@ class FakeArangoTasks:
         seed: seeds ``Math.random`` in task commands (per task and run, so runs are reproducible).
         max_runs: how many runs the journal keeps (the oldest are dropped).
         max_batch: the most due runs executed in one call into V8 (1: one call per run).
+        max_runs_per_advance: the most runs one :meth:`advance` may make; past it the advance
+            raises ``RuntimeError`` (a task with a sub-millisecond period, or a very long advance).
 
     Raises:
         ValueError: a bad option value.
@@ -84,6 +105,7 @@ class FakeArangoTasks:
         seed: int = 0,
         max_runs: int = 100_000,
         max_batch: int = MAX_BATCH,
+        max_runs_per_advance: int = 1_000_000,
     ) -> None:
         if clock is None or clock == "fake":
             clock = FakeClock()
@@ -106,7 +128,9 @@ class FakeArangoTasks:
         )
         self._documents.bind(lambda op, args: self._runtime.documents(op, args, self.clock.now_us))
         self._table = TaskTable(self._runtime.compiles, lambda: self.clock.now_us, ticks=ticks)
-        self._scheduler = Scheduler(self._table, clock, self._execute, self._journal, max_batch=max_batch)
+        self._scheduler = Scheduler(
+            self._table, clock, self._execute, self._journal, max_batch=max_batch, max_runs=max_runs_per_advance
+        )
         self._databases = Databases(on_drop=self._drop_database)
         self._auth = Auth(users, jwt_secret)
         self.wsgi_app = ArangoApp(
