@@ -274,12 +274,12 @@ class ArangoApp:
         any handler is found: an unknown database is 404/1228 with authentication off (whatever
         the path), and 401/11 for a caller without access.
         """
-        database, path = _split_database(request)
+        database, path, prefixed = _split_database(request)
         try:
             endpoint, args = self._map.bind("localhost").match(path, method="GET")
         except NotFound:
             endpoint, args = None, {}
-        if database != SYSTEM and endpoint is not None and endpoint.startswith("fake_"):
+        if prefixed and endpoint is not None and endpoint.startswith("fake_"):
             endpoint = None  # the control routes exist only without a /_db prefix
         principal = Principal("", superuser=not self.auth.enabled)
         credentials_error = None
@@ -538,9 +538,10 @@ def _decode(segment: str) -> str:
         raise ArangoError(E.HTTP_BAD_PARAMETER, "invalid URL: path is not valid UTF-8") from None
 
 
-def _split_database(request: Request) -> tuple[str, str]:
-    """``(database, path)``: the ``/_db/{name}`` prefix decoded (``_system`` without one) and the
-    rest of the raw (still percent-encoded) path without empty segments."""
+def _split_database(request: Request) -> tuple[str, str, bool]:
+    """``(database, path, prefixed)``: the ``/_db/{name}`` prefix decoded (``_system`` without
+    one), the rest of the raw (still percent-encoded) path without empty segments, and whether
+    there was a prefix."""
     raw = request.environ.get("REQUEST_URI") or request.environ.get("RAW_URI")
     if raw:
         raw = raw.split("?", 1)[0]
@@ -549,11 +550,11 @@ def _split_database(request: Request) -> tuple[str, str]:
     else:
         raw = quote(request.path, safe="/")
     segments = raw.split("/")[1:]
-    database = SYSTEM
-    if len(segments) >= 2 and segments[0] == "_db":
+    database, prefixed = SYSTEM, len(segments) >= 2 and segments[0] == "_db"
+    if prefixed:
         database = _decode(segments[1])
         segments = segments[2:]
-    return database, "/" + "/".join(s for s in segments if s)
+    return database, "/" + "/".join(s for s in segments if s), prefixed
 
 
 def _unknown_path(request: Request, path: str) -> ArangoError:

@@ -9,13 +9,12 @@ from typing import Any, Literal, Mapping, Sequence
 
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
-from . import _errors as E
 from ._app import RESPONSE_HEADERS, ArangoApp
 from ._auth import Auth, UserSpec
 from ._clock import FakeClock, WallClock
 from ._databases import Databases
 from ._documents import DocumentStore
-from ._errors import ERRORS, ArangoError
+from ._errors import ArangoError
 from ._json import dumps
 from ._javascript import DEFAULT_MAX_MEMORY, DEFAULT_MAX_OUTPUT, DEFAULT_TIMEOUT, JavaScriptRuntime
 from ._journal import Journal, Run, RunOutcome
@@ -40,7 +39,7 @@ class _RequestHandler(WSGIRequestHandler):
         self.send_header("Date", self.date_time_string())
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        error = ArangoError(code if code in ERRORS else E.HTTP_BAD_PARAMETER, (message or HTTPStatus(code).phrase).lower(), code)
+        error = ArangoError(code, (message or HTTPStatus(code).phrase).lower(), code)
         body = dumps(error.envelope()).encode("utf-8")
         self.send_response(code, HTTPStatus(code).phrase)
         for name, value in RESPONSE_HEADERS:
