@@ -76,13 +76,16 @@ def test_contract(case: Case, target: tuple[str, requests.Session]) -> None:
     uid = f"{uuid.uuid4().hex[:8]}{next(_numbers)}"
     names = {"uid": uid, "db": f"db{uid}", "id": ""}
     created: list[str] = []
+    admin = None if REAL_URL else (("root", "") if case.options.get("users") else None)
     if case.database:
-        assert session.post(base + "/_api/database", json={"name": names["db"]}).status_code == 201
+        created_db = session.post(base + "/_api/database", json={"name": names["db"]}, auth=admin)
+        assert created_db.status_code == 201, created_db.text
     try:
         response = None
         for step in case.steps:
             body = step.raw if step.raw is not None else (None if step.body is None else json.dumps(_fill(step.body, names)))
-            response = session.request(step.method, base + _fill(step.path, names), data=body)
+            response = session.request(step.method, base + _fill(step.path, names), data=body,
+                                       auth=tuple(_fill(list(step.auth), names)) if step.auth else session.auth)
             if response.status_code == 200 and response.text.startswith("{"):
                 result = response.json()
                 if isinstance(result.get("id"), str) and "type" in result:
@@ -92,9 +95,9 @@ def test_contract(case: Case, target: tuple[str, requests.Session]) -> None:
         _check(case, names, response)
     finally:
         for task_id in created:
-            session.delete(base + "/_api/tasks/" + requests.utils.quote(task_id, safe=""))
+            session.delete(base + "/_api/tasks/" + requests.utils.quote(task_id, safe=""), auth=admin)
         if case.database:
-            session.delete(base + "/_api/database/" + names["db"])
+            session.delete(base + "/_api/database/" + names["db"], auth=admin)
 
 
 def _check(case: Case, names: dict[str, str], response: requests.Response) -> None:

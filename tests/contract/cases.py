@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from fake_arango_tasks import User
+
 ANY = object()  # anything
 ANY_ID = object()  # a non-empty decimal string
 ANY_FLOAT = object()  # a JSON number that parses as a float (never printed as an integer)
@@ -25,6 +27,7 @@ class Step:
     path: str
     body: Any = None  # a JSON value, sent as JSON
     raw: str | None = None  # or a raw body, sent as is
+    auth: tuple[str, str] | None = None  # Basic credentials for this step (fake-only cases)
 
 
 @dataclass(frozen=True)
@@ -67,15 +70,17 @@ def put(path: str, body: Any = None, raw: str | None = None) -> Step:
     return Step("PUT", path, body, raw)
 
 
-def get(path: str) -> Step:
-    return Step("GET", path)
+def get(path: str, auth: tuple[str, str] | None = None) -> Step:
+    return Step("GET", path, auth=auth)
 
 
-def delete(path: str) -> Step:
-    return Step("DELETE", path)
+def delete(path: str, auth: tuple[str, str] | None = None) -> Step:
+    return Step("DELETE", path, auth=auth)
 
 
 OK_DELETE = Expect(200, {"error": False, "code": 200})
+USERS = {"users": {"root": "", "alice": "a", "bob": "b", "reader": User("r", {"*": "ro"}),
+                   "outsider": User("o", {"_system": "rw"})}}
 NOT_FOUND = Expect(404, error=(1852, "task not found"))
 CMD = {"command": "1"}
 LATER = 86400  # an offset far enough out that the task does not run during the case
@@ -207,6 +212,55 @@ CASES: list[Case] = [
                                                               "path": "none"}})),
     Case("§5 availability", (get("/_admin/server/availability"),),
          Expect(200, {"error": False, "code": 200, "mode": "default"})),
+    # authentication (fake only: the server needs these users)
+    Case("§1 with authentication a user sees only its own tasks",
+         (Step("PUT", "/_api/tasks/mine-{uid}", {"command": "1", "offset": LATER}, auth=("alice", "a")),
+          get("/_api/tasks/mine-{uid}", auth=("bob", "b"))), NOT_FOUND, fake_only=True, options=USERS),
+    Case("§1 with authentication another user's task is absent from the list",
+         (Step("PUT", "/_api/tasks/mine-{uid}", {"command": "1", "offset": LATER}, auth=("alice", "a")),
+          get("/_api/tasks", auth=("bob", "b"))), Expect(200, []), fake_only=True, options=USERS),
+    Case("§1 with authentication another user's id is still a duplicate",
+         (Step("PUT", "/_api/tasks/mine-{uid}", {"command": "1", "offset": LATER}, auth=("alice", "a")),
+          Step("PUT", "/_api/tasks/mine-{uid}", {"command": "1"}, auth=("bob", "b"))),
+         Expect(409, error=(1851, "duplicate task id")), fake_only=True, options=USERS),
+    Case("§3.4 a read-only user cannot create a task",
+         (Step("POST", "/_api/tasks", CMD, auth=("reader", "r")),),
+         Expect(403, error=(11, "registering a task needs db RW permissions")), fake_only=True, options=USERS),
+    Case("§3.4 a read-only user cannot delete a task",
+         (Step("DELETE", "/_api/tasks/any", auth=("reader", "r")),),
+         Expect(403, error=(11, "unregister task needs db RW permissions")), fake_only=True, options=USERS),
+    Case("§3.4 the permission check comes after the PUT form check",
+         (Step("PUT", "/_api/tasks", CMD, auth=("reader", "r")),),
+         Expect(400, error=(10, "expected PUT /_api/tasks/<task-id>")), fake_only=True, options=USERS),
+    Case("§3.7 runAsUser naming the caller is allowed",
+         (Step("POST", "/_api/tasks", {"command": "1", "runAsUser": "alice", "offset": LATER}, auth=("alice", "a")),),
+         Expect(200, task(ANY_ID, "user-defined task", "timed", LATER, "1")), fake_only=True, options=USERS),
+    Case("§5 bad credentials", (get("/_api/tasks", auth=("alice", "wrong")),),
+         Expect(401, connection_error=(11, "not authorized to execute this request")), fake_only=True, options=USERS),
+    Case("§5 no credentials", (get("/_api/version"),),
+         Expect(401, connection_error=(11, "not authorized to execute this request")), fake_only=True, options=USERS),
+    Case("§5 no access to an unknown database is 401, not 404", (get("/_db/nope/_api/tasks"),),
+         Expect(401, connection_error=(11, "not authorized to execute this request")), fake_only=True, options=USERS),
+    Case("§5 a user without access to the database", (get("/_db/{db}/_api/tasks", auth=("outsider", "o")),),
+         Expect(401, connection_error=(11, "not authorized to execute this request")), fake_only=True,
+         options=USERS, database=True),
+    Case("§5 a database created with users: the new user may create tasks in it",
+         (Step("POST", "/_api/database", {"name": "made{uid}", "users": [{"username": "carol{uid}", "passwd": "c"}]},
+               auth=("root", "")),
+          Step("PUT", "/_db/made{uid}/_api/tasks/c-{uid}", {"command": "1", "offset": LATER}, auth=("carol{uid}", "c"))),
+         Expect(200, task("c-{uid}", "user-defined task", "timed", LATER, "1", database="made{uid}")),
+         fake_only=True, options=USERS),
+    Case("§5 ... and only in it", (
+        Step("POST", "/_api/database", {"name": "made{uid}", "users": [{"username": "carol{uid}", "passwd": "c"}]},
+             auth=("root", "")),
+        get("/_api/tasks", auth=("carol{uid}", "c"))),
+         Expect(401, connection_error=(11, "not authorized to execute this request")), fake_only=True, options=USERS),
+    Case("§5 login", (post("/_open/auth", {"username": "alice", "password": "a"}),), Expect(200, {"jwt": ANY}),
+         fake_only=True, options=USERS),
+    Case("§5 login with a wrong password", (post("/_open/auth", {"username": "alice", "password": "x"}),),
+         Expect(401, error=(401, "Wrong credentials")), fake_only=True, options=USERS),
+    Case("§5 login without a password", (post("/_open/auth", {"username": "alice"}),),
+         Expect(400, error=(400, "invalid JSON")), fake_only=True, options=USERS),
     # §6 switches (fake only: they need a server started with these options)
     Case("§6 JavaScript tasks disabled: create refused", (post("/_api/tasks", CMD),),
          Expect(403, error=(11, "JavaScript tasks are disabled")), fake_only=True, options={"javascript_tasks": False}),
