@@ -60,9 +60,9 @@ def arango_tasks(request: pytest.FixtureRequest) -> Iterator[FakeArangoTasks]:
     if marker is not None:
         if marker.args:
             raise pytest.UsageError(f"@pytest.mark.{MARKER} takes keyword arguments only")
-        with FakeArangoTasks(**marker.kwargs) as server:
-            yield server
+        with FakeArangoTasks(**marker.kwargs) as own:
+            yield own
         return
-    server: FakeArangoTasks = request.getfixturevalue("arango_tasks_server")
-    server.reset()
-    yield server
+    shared: FakeArangoTasks = request.getfixturevalue("arango_tasks_server")
+    shared.reset()
+    yield shared

@@ -301,7 +301,7 @@ class ArangoApp:
         handler = self._handlers[endpoint].get(request.method)
         if handler is None:
             raise ArangoError(E.HTTP_METHOD_NOT_ALLOWED)
-        return handler(_Call(request, database, principal, args))
+        return handler(_Call(request, database, principal, dict(args)))
 
     # -- Tasks ------------------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 import time
-from typing import Callable, Final, Protocol, runtime_checkable
+from typing import Any, Callable, Final, Protocol, runtime_checkable
 
 __all__ = ["Clock", "FakeClock", "WallClock", "DEFAULT_START", "MICROSECONDS"]
 
@@ -58,7 +58,7 @@ class FakeClock:
         self.start = start
         self._now_us = to_micros(start)
         self._lock = threading.RLock()
-        self._on_advance: Callable[[int], None] | None = None
+        self._on_advance: Callable[[int], Any] | None = None
 
     def __repr__(self) -> str:
         return f"FakeClock(now={self.now!r})"
@@ -97,7 +97,7 @@ class FakeClock:
             raise ValueError("time never goes backwards")
         self._now_us = now_us
 
-    def _attach(self, on_advance: Callable[[int], None] | None) -> None:
+    def _attach(self, on_advance: Callable[[int], Any] | None) -> None:
         if on_advance is not None and self._on_advance is not None and self._on_advance != on_advance:
             raise RuntimeError("this FakeClock already drives a server; give each server its own clock")
         self._on_advance = on_advance

@@ -141,7 +141,8 @@ class DocumentStore:
         text = self.collection(database, name, suffix=True).docs.get(key)
         if text is None:
             raise ArangoError(E.DOCUMENT_NOT_FOUND)
-        return json.loads(text)
+        document: dict[str, Any] = json.loads(text)
+        return document
 
     # -- writing (through V8) -------------------------------------------------------------------------
 

@@ -161,7 +161,7 @@ class FakeArangoTasks:
                 )
             except SystemExit as exc:  # werkzeug exits on a busy port instead of raising
                 raise OSError(f"cannot bind {self.host}:{self._port}") from exc
-            server.daemon_threads = True
+            server.daemon_threads = True  # type: ignore[attr-defined]  # ThreadedWSGIServer
             self._server = server
             self._thread = threading.Thread(
                 target=server.serve_forever, kwargs={"poll_interval": POLL_INTERVAL},

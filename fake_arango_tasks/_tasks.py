@@ -14,7 +14,7 @@ import json
 import math
 import threading
 from dataclasses import dataclass
-from typing import Any, Callable, Final, Protocol
+from typing import Any, Callable, Final, List, Protocol, TypeGuard
 
 from . import _errors as E
 from ._errors import ArangoError
@@ -125,7 +125,7 @@ def _millis(seconds: float) -> int:
     return math.trunc(seconds * 1000)
 
 
-def _is_number(value: object) -> bool:
+def _is_number(value: object) -> TypeGuard[float]:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
@@ -254,7 +254,7 @@ class TaskTable:
         with self._lock:
             return [t for t in self._tasks.values() if self._visible(t, user)]
 
-    def versioned(self) -> tuple[int, list[Task]]:
+    def versioned(self) -> tuple[int, List[Task]]:  # `list` is a method of this class
         """``(version, every task)``, read together."""
         with self._lock:
             return self.version, list(self._tasks.values())
