@@ -96,11 +96,19 @@ class Scheduler:
             if isinstance(clock, FakeClock):
                 clock._attach(self.run_until)
             self._clock = clock
+            self._horizon_us = 0  # the latest due time of the batch being run
 
     # TaskListener
     def task_added(self, task: Task) -> None:
-        """Queue ``task``'s next run at ``task.next_due_us`` (called by the table)."""
+        """Queue ``task``'s next run at ``task.next_due_us`` (called by the table).
+
+        A task registered while an advance is running (from another thread) may come due before
+        the time the advance has reached (or planned to reach in the batch it is running) by the
+        moment it is queued; it then runs at that time, so that runs are recorded in time order.
+        """
         with self._queue_lock:
+            if isinstance(self._clock, FakeClock):
+                task.next_due_us = max(task.next_due_us, self._clock.now_us, self._horizon_us)
             heapq.heappush(self._queue, (task.next_due_us, task.seq, task))
             self._queue_lock.notify_all()
 
@@ -136,22 +144,25 @@ class Scheduler:
 
     # -- running ------------------------------------------------------------------------------------
 
-    def _plan(self, until_us: int) -> list[tuple[Task, int]]:
-        """The next runs due by ``until_us``, in order, assuming none changes the schedule."""
-        with self._queue_lock:
-            queue = list(self._queue)  # a heap's copy is a heap
+    def _plan(self, until_us: int, limit: int) -> list[tuple[Task, int]]:
+        """The next runs due by ``until_us`` (at most ``limit``), in order, assuming none changes
+        the schedule. Sets the horizon that tasks queued meanwhile are held to (:meth:`task_added`)."""
         plan: list[tuple[Task, int]] = []
         expected: dict[Task, int] = {}
-        while queue and queue[0][0] <= until_us and len(plan) < self.max_batch:
-            due_us, seq, task = heapq.heappop(queue)
-            if due_us != expected.get(task, task.next_due_us) or not self._table.is_current(task):
-                continue
-            plan.append((task, due_us))
-            if task.period_ms is None:
-                expected[task] = -1
-            else:
-                expected[task] = due_us + max(task.period_ms * 1000, MIN_DELAY_US)
-                heapq.heappush(queue, (expected[task], seq, task))
+        with self._queue_lock:
+            queue = list(self._queue)  # a heap's copy is a heap
+            while queue and queue[0][0] <= until_us and len(plan) < limit:
+                due_us, seq, task = heapq.heappop(queue)
+                if due_us != expected.get(task, task.next_due_us) or not self._table.is_current(task):
+                    continue
+                plan.append((task, due_us))
+                if task.period_ms is None:
+                    expected[task] = -1
+                else:
+                    expected[task] = due_us + max(task.period_ms * 1000, MIN_DELAY_US)
+                    heapq.heappush(queue, (expected[task], seq, task))
+            if plan:
+                self._horizon_us = plan[-1][1]
         return plan
 
     def run_until(self, until_us: int) -> list[Run]:
@@ -161,7 +172,10 @@ class Scheduler:
         """
         runs: list[Run] = []
         with self._run_lock:
-            while not self._stopping and (plan := self._plan(until_us)):
+            while not self._stopping:
+                plan = self._plan(until_us, min(self.max_batch, self.max_runs - len(runs) + 1))
+                if not plan:
+                    break
                 if len(runs) >= self.max_runs:
                     raise RunLimitExceeded(
                         f"this advance would make more than {self.max_runs} runs (max_runs_per_advance); "
