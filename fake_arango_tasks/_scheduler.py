@@ -109,6 +109,10 @@ class Scheduler:
         with self._queue_lock:
             if isinstance(self._clock, FakeClock):
                 task.next_due_us = max(task.next_due_us, self._clock.now_us, self._horizon_us)
+            self._push(task)
+
+    def _push(self, task: Task) -> None:
+        with self._queue_lock:
             heapq.heappush(self._queue, (task.next_due_us, task.seq, task))
             self._queue_lock.notify_all()
 
@@ -183,6 +187,8 @@ class Scheduler:
                     )
                 plan = plan[: self.max_runs - len(runs)]
                 outcomes = self._executor(plan)
+                with self._queue_lock:  # the batch may have ended early: hold new tasks only to what ran
+                    self._horizon_us = plan[len(outcomes) - 1][1]
                 for (task, due_us), outcome in zip(plan, outcomes):
                     if outcome is None:
                         self._consume(task, due_us)
@@ -223,7 +229,7 @@ class Scheduler:
             self._table.discard(task)
         elif self._table.is_current(task):
             task.next_due_us = finished_us + max(task.period_ms * 1000, MIN_DELAY_US)
-            self.task_added(task)
+            self._push(task)
         return run
 
     def _apply(self, task: Task, effect: dict[str, object]) -> RunError | None:
