@@ -327,3 +327,14 @@ def test_error_stacks_point_at_the_users_own_lines(arango_tasks: FakeArangoTasks
     first_line = _one_run(arango_tasks, http, "undefinedFunction()", id="first")
     assert first_line.error is not None and first_line.error.stack.splitlines()[1:] == ["    at (task:first:1:1)"]
     assert first_line.error.type == "ReferenceError"
+
+
+def test_a_task_registered_mid_batch_runs_at_its_own_time(arango_tasks: FakeArangoTasks, http: Http) -> None:
+    _task(http, "1", id="filler", period=1)  # plans many runs into the same batch as the parent
+    _task(http, "require('@arangodb/tasks').register({id: 'child', command: 'print(1)', offset: 0})",
+          id="parent", offset=2.5)
+    runs = arango_tasks.advance(10)
+    child = [r for r in runs if r.task_id == "child"]
+    assert [round(r.due - DEFAULT_START, 6) for r in child] == [2.500001]
+    dues = [r.due for r in runs]
+    assert dues == sorted(dues)
