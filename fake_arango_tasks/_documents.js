@@ -9,25 +9,12 @@
 // (lib/Basics/HybridLogicalClock.h), documents stored with _key, _id, _rev first.
 function (kernel) {
   "use strict";
-  const { ArangoError, fail, newTick, nowMs, JSONparse, JSONstringify } = kernel;
-  const ObjectKeys = Object.keys;
-  const isArray = Array.isArray;
-  const RealMap = Map;
-  const MapGet = Map.prototype.get;
-  const MapSet = Map.prototype.set;
-  const MapHas = Map.prototype.has;
-  const MapDelete = Map.prototype.delete;
-  const MapClear = Map.prototype.clear;
-  const MapKeys = Map.prototype.keys;
-  const MapValues = Map.prototype.values;
+  const {
+    fail, newTick, nowMs, JSONparse, JSONstringify, ObjectKeys, isArray, call, push, RealMap, RealString,
+    MapGet, MapSet, MapHas, MapDelete, MapClear, MapKeys, MapValues, RegExpTest,
+  } = kernel;  // the built-ins as the prelude captured them, before any command ran
   const ArrayFrom = Array.from;
-  const RegExpTest = RegExp.prototype.test;
-  const ArrayPush = Array.prototype.push;
-  const apply = Reflect.apply;
-  const call = (fn, self, ...args) => apply(fn, self, args);
-  const push = (array, item) => call(ArrayPush, array, item);
   const RealBigInt = BigInt;
-  const RealString = String;
 
   const databases = new RealMap();  // name -> Map(collection name -> collection state)
   let ops = [];

@@ -43,10 +43,11 @@
   const MapHas = Map.prototype.has;
   const MapDelete = Map.prototype.delete;
   const MapValues = Map.prototype.values;
+  const MapClear = Map.prototype.clear;
+  const MapKeys = Map.prototype.keys;
   const getOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
   const RegExpExec = RegExp.prototype.exec;
   const StringCharCodeAt = String.prototype.charCodeAt;
-  const StringToUpperCase = String.prototype.toUpperCase;
   const call = (fn, self, ...args) => apply(fn, self, args);
   const push = (array, item) => call(ArrayPush, array, item);
   const str = (value) => RealString(value);
@@ -369,7 +370,10 @@
   const externalProcesses = refuse("not allowed to execute or modify state of external processes");
 
   // -- Databases and collections (see _documents.js) ---------------------------------------------
-  const documents = (/*DOCUMENTS*/)({ ArangoError, fail, newTick, nowMs, JSONparse, JSONstringify });
+  const documents = (/*DOCUMENTS*/)({
+    ArangoError, fail, newTick, nowMs, JSONparse, JSONstringify, ObjectKeys, isArray, call, push, RealMap, RealString,
+    MapGet, MapSet, MapHas, MapDelete, MapClear, MapKeys, MapValues, RegExpTest,
+  });
   const dbProxy = new Proxy({}, {
     get(_, name) { return run === null ? undefined : documents.database(run.database).get(name); },
     has(_, name) { return run !== null && documents.database(run.database).has(name); },
