@@ -12,8 +12,10 @@ import statistics
 import time
 
 import requests
+from py_mini_racer import MiniRacer
 
 from fake_arango_tasks import FakeArangoTasks
+from fake_arango_tasks._javascript import _PRELUDE
 
 
 def runs_per_second(max_batch: int, tasks: int, hours: float, period: float, command: str) -> tuple[float, int]:
@@ -45,6 +47,16 @@ def main() -> None:
     print(f"one eval per run (max_batch=1): {baseline:10.0f} runs/s")
     print(f"batched (max_batch=1000):       {batched:10.0f} runs/s")
     print(f"ratio:                          {batched / baseline:10.1f}x")
+    tampering, _ = runs_per_second(1000, args.tasks, args.hours, args.period, "var self = this; self = 1;")
+    print(f"batched, a command that may change built-ins (full isolation check after each run): {tampering:.0f} runs/s")
+    contexts = []
+    for _ in range(10):
+        t = time.perf_counter()
+        ctx = MiniRacer()
+        ctx.eval(_PRELUDE)
+        contexts.append(time.perf_counter() - t)
+        ctx.close()
+    print(f"a fresh V8 context with the prelude (the cost of one context per run): {statistics.median(contexts) * 1e3:.1f} ms")
 
     starts, stops, latencies = [], [], []
     for _ in range(20):

@@ -52,6 +52,7 @@ def parser() -> argparse.ArgumentParser:
         help="as arangod's --javascript.tasks: false refuses to create tasks (default: true)",
     )
     p.add_argument("--run-timeout", type=float, default=None, help="time limit of one task run, seconds")
+    p.add_argument("--seed", type=int, default=0, help="seed of Math.random in task commands (default: 0)")
     return p
 
 
@@ -65,6 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         jwt_secret=args.jwt_secret,
         version=args.arangodb_version,
         javascript_tasks=args.javascript_tasks,
+        seed=args.seed,
         **options,
     )
     try:
