@@ -88,6 +88,7 @@ class JavaScriptRuntime:
         self._apply_documents = apply_documents
         self._context: MiniRacer | None = None
         self._sent: dict[str, int] = {}  # what the current context holds: name -> version
+        self._solo = 0  # after a batch hit a limit: how many runs to make one per call
         self._lock = threading.Lock()
         self.contexts_created = 0
 
@@ -161,16 +162,22 @@ class JavaScriptRuntime:
         if not jobs:
             return []
         with self._lock:
-            batch = jobs
+            batch = jobs[:1] if self._solo else jobs
             while True:
                 try:
                     self._sync("tasks", "setTasks", tasks)
                     self._sync("responses", "setResponses", responses)
-                    return self._batch(batch)
+                    outcomes = self._batch(batch)
+                    self._solo = max(0, self._solo - len(outcomes))
+                    return outcomes
                 except (JSTimeoutException, JSOOMException) as exc:
                     if len(batch) > 1:
-                        batch = batch[:1]  # retry the first run alone: the others may be innocent
+                        # Make the runs of the failed batch one per call: the others may be
+                        # innocent, and each costs the limit only if it is itself the culprit.
+                        self._solo = len(batch)
+                        batch = batch[:1]
                         continue
+                    self._solo = max(0, self._solo - 1)
                     limit = (f"the time limit of {self.timeout:g} s" if isinstance(exc, JSTimeoutException)
                              else f"the memory limit of {self.max_memory} bytes")
                     return [RunOutcome(error=RunError(f"run exceeded {limit} and was stopped"))]
@@ -198,6 +205,8 @@ class JavaScriptRuntime:
         answer = json.loads(raw)
         self._ticks.consume(answer["ticksUsed"])
         self._apply_documents(answer["ops"])
+        if answer["poisoned"]:  # a run changed a built-in beyond repair: the next call gets a new context
+            self._discard()
         return [None if result is None else _outcome(result) for result in answer["results"]]
 
     # -- documents for the HTTP API -------------------------------------------------------------------

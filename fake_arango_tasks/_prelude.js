@@ -20,6 +20,7 @@
   const same = Object.is;
   const hasOwn = Object.prototype.hasOwnProperty;
   const apply = Reflect.apply;
+  const construct = Reflect.construct;
   const isArray = Array.isArray;
   const ArrayPush = Array.prototype.push;
   const ArrayJoin = Array.prototype.join;
@@ -63,7 +64,7 @@
     if (!new.target) {
       return str(new RealDate(nowMs()));
     }
-    return args.length === 0 ? new RealDate(nowMs()) : new RealDate(...args);
+    return args.length === 0 ? new RealDate(nowMs()) : construct(RealDate, args);
   }
   FakeDate.prototype = RealDate.prototype;
   FakeDate.now = function now() { return nowMs(); };
@@ -378,6 +379,10 @@
     get(_, name) { return run === null ? undefined : documents.database(run.database).get(name); },
     has(_, name) { return run !== null && documents.database(run.database).has(name); },
     set() { return false; },
+    defineProperty() { return false; },
+    deleteProperty() { return false; },
+    preventExtensions() { return false; },
+    setPrototypeOf() { return false; },
     ownKeys() { return run === null ? [] : documents.database(run.database).keys(); },
     getOwnPropertyDescriptor(_, name) {
       if (run === null) return undefined;
@@ -432,6 +437,24 @@
     throw new ArangoError(3100, "cannot locate module\nFile: " + key, 500);
   }
 
+  // What the prelude hands to commands is frozen, functions included, so that no run can leave
+  // something on it for the next (ArangoDB's own modules are shared the same way, but a real
+  // server gives no isolation at all).
+  function freezeDeep(value) {
+    if ((typeof value !== "object" && typeof value !== "function") || value === null || value === dbProxy) return value;
+    if (Object.isFrozen(value)) return value;
+    ObjectFreeze(value);
+    const keys = ownKeys(value);
+    for (let i = 0; i < keys.length; i++) {
+      const descriptor = getOwnPropertyDescriptor(value, keys[i]);
+      if (descriptor && "value" in descriptor) freezeDeep(descriptor.value);
+    }
+    return value;
+  }
+  for (const module of [print, console, require, internal, arangodb, tasks, request, IncomingResponse, fsModule,
+    processModule]) {
+    freezeDeep(module);
+  }
   for (const [key, value] of [["print", print], ["console", console], ["require", require], ["db", dbProxy]]) {
     defineProperty(g, key, { value, writable: true, configurable: true, enumerable: false });
   }
@@ -441,11 +464,45 @@
   // snapshot, and the number of own properties of the built-in constructors and prototypes.
   // Anything different is restored from the snapshot. A full comparison of every built-in method
   // (catching e.g. Array.prototype.map replaced in place) runs at the end of each batch.
-  const ROOTS = [g, Object, Object.prototype, Function.prototype, Array, Array.prototype, String, String.prototype,
-    Number, Number.prototype, Boolean.prototype, Symbol, Symbol.prototype, BigInt.prototype, RealDate.prototype, RegExp,
-    RegExp.prototype, ErrorCtor, ErrorCtor.prototype, TypeError.prototype, RangeError.prototype, JSON, Math, Reflect,
-    Promise, Promise.prototype, Map.prototype, Set.prototype, WeakMap.prototype, WeakSet.prototype,
-    Object.getPrototypeOf(Uint8Array.prototype), ArrayBuffer.prototype, Proxy, FakeDate, ArangoError.prototype];
+  const getPrototypeOf = Object.getPrototypeOf;
+  const isExtensible = Object.isExtensible;
+  const ITERATOR = Symbol.iterator;
+  const ArrayIteratorPrototype = getPrototypeOf([][ITERATOR]());
+  const MapIteratorPrototype = getPrototypeOf(new Map()[ITERATOR]());
+  const SetIteratorPrototype = getPrototypeOf(new Set()[ITERATOR]());
+  const StringIteratorPrototype = getPrototypeOf(""[ITERATOR]());
+  const IteratorPrototype = getPrototypeOf(ArrayIteratorPrototype);
+  const GeneratorFunction = getPrototypeOf(function* () {});
+  const AsyncFunction = getPrototypeOf(async function () {});
+  const AsyncGeneratorFunction = getPrototypeOf(async function* () {});
+  const TypedArray = getPrototypeOf(Uint8Array);
+  const ROOTS = [g, Object, Object.prototype, Function, Function.prototype, Array, Array.prototype, String,
+    String.prototype, Number, Number.prototype, Boolean, Boolean.prototype, Symbol, Symbol.prototype, BigInt,
+    BigInt.prototype, RealDate.prototype, RegExp, RegExp.prototype, ErrorCtor, ErrorCtor.prototype, TypeError,
+    TypeError.prototype, RangeError, RangeError.prototype, SyntaxError, SyntaxError.prototype, ReferenceError,
+    ReferenceError.prototype, EvalError, EvalError.prototype, URIError, URIError.prototype, JSON, Math, Reflect,
+    Promise, Promise.prototype, Map, Map.prototype, Set, Set.prototype, WeakMap, WeakMap.prototype, WeakSet,
+    WeakSet.prototype, TypedArray, TypedArray.prototype, Uint8Array, Uint8Array.prototype, ArrayBuffer,
+    ArrayBuffer.prototype, DataView.prototype, Proxy, FakeDate, ArangoError, ArangoError.prototype,
+    ArrayIteratorPrototype, MapIteratorPrototype, SetIteratorPrototype, StringIteratorPrototype, IteratorPrototype,
+    GeneratorFunction, GeneratorFunction.prototype, AsyncFunction, AsyncGeneratorFunction,
+    AsyncGeneratorFunction.prototype];
+  if (typeof Intl === "object") ROOTS.push(Intl);
+  // Methods the prelude and the commonest commands rely on between runs: compared by identity
+  // after every run (cheap), so replacing one in place is undone before the next run.
+  const CRITICAL = [
+    [ArrayIteratorPrototype, "next"], [MapIteratorPrototype, "next"], [SetIteratorPrototype, "next"],
+    [Array.prototype, ITERATOR], [Map.prototype, ITERATOR], [Set.prototype, ITERATOR], [String.prototype, ITERATOR],
+    [Array.prototype, "map"], [Array.prototype, "forEach"], [Array.prototype, "push"], [Object.prototype, "toString"],
+    [Object.prototype, "hasOwnProperty"], [Function.prototype, "call"], [Function.prototype, "apply"],
+    [Promise.prototype, "then"], [JSON, "stringify"], [JSON, "parse"], [Math, "floor"], [FakeDate, "now"],
+  ];
+  const criticalValues = call(ArrayMap, CRITICAL, (pair) => pair[0][pair[1]]);
+  // A run may make a change that cannot be undone (a frozen or non-extensible built-in, a replaced
+  // prototype): the context is then "poisoned" and Python replaces it after the batch.
+  let poisoned = false;
+  let rootPrototypes = null;
+  let rootExtensible = null;
   let snapshot = null;
   let globalNames = null;
   let globalValues = null;
@@ -456,6 +513,13 @@
     });
     globalNames = snapshot[0].keys;
     globalValues = call(ArrayMap, globalNames, (k) => snapshot[0].descriptors[k].value);
+    rootPrototypes = call(ArrayMap, ROOTS, (o) => getPrototypeOf(o));
+    rootExtensible = call(ArrayMap, ROOTS, (o) => isExtensible(o));
+  }
+  function checkIrreparable() {
+    for (let i = 0; i < ROOTS.length; i++) {
+      if (isExtensible(ROOTS[i]) !== rootExtensible[i] || getPrototypeOf(ROOTS[i]) !== rootPrototypes[i]) poisoned = true;
+    }
   }
   function restoreRoot(entry) {
     const o = entry.o;
@@ -476,6 +540,13 @@
     for (let i = 1; i < snapshot.length; i++) {
       if (ownKeys(snapshot[i].o).length !== snapshot[i].keys.length) restoreRoot(snapshot[i]);
     }
+    for (let i = 0; i < CRITICAL.length; i++) {
+      if (CRITICAL[i][0][CRITICAL[i][1]] !== criticalValues[i]) {
+        fullRestore();
+        break;
+      }
+    }
+    checkIrreparable();
   }
   // Whether a command may change built-ins in place (Date.now = ..., Array.prototype.x = ...,
   // Object.defineProperty(...), this.x = ...): those runs get the full comparison at once. Others
@@ -496,6 +567,7 @@
     return answer;
   }
   function fullRestore() {
+    checkIrreparable();
     for (let n = 0; n < snapshot.length; n++) {
       const entry = snapshot[n];
       const o = entry.o;
@@ -565,7 +637,7 @@
     let fn = call(MapGet, compiled, key);
     if (fn === undefined) {
       if (compiled.size > 10000) compiled.clear();
-      fn = new FunctionCtor("params", task.command + "\n//# sourceURL=task:" + task.id);
+      fn = ObjectFreeze(new FunctionCtor("params", task.command + "\n//# sourceURL=task:" + task.id));
       call(MapSet, compiled, key, fn);
     }
     return fn;
@@ -597,11 +669,13 @@
       tickStep = batch.tickStep;
       ticksUsed = 0;
       taskTable = new RealMap(registry);
+      fullRestore();  // what promise callbacks of the last batch did after it ended
       const started = realNowMs();
       const results = [];
       const jobs = batch.jobs;
       for (let j = 0; j < jobs.length; j++) {
-        const [id, seq, dueUs, n] = jobs[j];
+        const job = jobs[j];
+        const id = job[0], seq = job[1], dueUs = job[2], n = job[3];
         const task = call(MapGet, registry, id);
         if (task === undefined || task.seq !== seq) {
           push(results, null);  // replaced or removed since Python planned the batch
@@ -628,10 +702,10 @@
           output: current.output, error: failed ? describe(thrown, "task:" + id, task.command) : null, sleptUs: current.sleptUs,
           requests: current.requests, effects: current.effects,
         });
-        if (current.sleptUs > 0 || current.effects.length > 0 || realNowMs() - started > batch.budgetMs) break;
+        if (poisoned || current.sleptUs > 0 || current.effects.length > 0 || realNowMs() - started > batch.budgetMs) break;
       }
       fullRestore();
-      return JSONstringify({ results, ticksUsed, ops: documents.drainOps() });
+      return JSONstringify({ results, ticksUsed, ops: documents.drainOps(), poisoned });
     },
     // Document operations for the HTTP API, with ArangoDB's semantics (see _documents.js).
     documents(requestJson) {

@@ -36,6 +36,11 @@ MIN_DELAY_US = 1
 MAX_BATCH = 1000
 
 
+#: Recorded when the executor reports a job as not run although its task is still registered:
+#: the run is recorded as failed and the task keeps its schedule.
+_NOT_RUN = RunOutcome(error=RunError("internal error of fake-arango-tasks: the run was not made"))
+
+
 class RunLimitExceeded(RuntimeError):
     """An advance would make more runs than allowed at once (a task with a tiny period, or a very
     long advance): the runs up to the limit were made, the clock stopped at the last one."""
@@ -190,10 +195,10 @@ class Scheduler:
                 with self._queue_lock:  # the batch may have ended early: hold new tasks only to what ran
                     self._horizon_us = plan[len(outcomes) - 1][1]
                 for (task, due_us), outcome in zip(plan, outcomes):
-                    if outcome is None:
-                        self._consume(task, due_us)
+                    if outcome is None and not self._table.is_current(task):
+                        self._consume(task, due_us)  # removed or replaced meanwhile: nothing ran
                     else:
-                        runs.append(self._record(task, due_us, outcome))
+                        runs.append(self._record(task, due_us, outcome or _NOT_RUN))
         return runs
 
     def _consume(self, task: Task, due_us: int) -> None:
