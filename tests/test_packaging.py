@@ -1,0 +1,22 @@
+"""The package as pip builds it for a non-editable install: the V8 prelude files are in the wheel."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).parent.parent
+
+
+def test_the_wheel_carries_the_javascript_and_the_plugin(tmp_path: Path) -> None:
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
+                   check=True, timeout=300)
+    wheel = next(tmp_path.glob("fake_arango_tasks-*.whl"))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert {"fake_arango_tasks/_prelude.js", "fake_arango_tasks/_documents.js", "fake_arango_tasks/py.typed",
+            "conftest_plugin.py"} <= names
+    entry_points = next(n for n in names if n.endswith("entry_points.txt"))
+    text = zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "fake_arango_tasks = conftest_plugin" in text and "fake-arango-tasks = fake_arango_tasks._cli:main" in text
