@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -11,7 +12,9 @@ ROOT = Path(__file__).parent.parent
 
 
 def test_the_wheel_carries_the_javascript_and_the_plugin(tmp_path: Path) -> None:
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
+    source = tmp_path / "src"  # a copy: a stale build/ directory in the work tree would hide a missing file
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".venv", "build", "*.egg-info", ".git", "__pycache__"))
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(source)],
                    check=True, timeout=300)
     wheel = next(tmp_path.glob("fake_arango_tasks-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
