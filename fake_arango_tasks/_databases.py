@@ -37,9 +37,10 @@ class Databases:
         self.reset()
 
     def reset(self) -> None:
-        """Back to ``_system`` only."""
+        """Back to ``_system`` only (and database ids afresh)."""
         with self._lock:
             self._databases = {SYSTEM: "1"}
+            self._ids = itertools.count(10_000, 7)
 
     def exists(self, name: str) -> bool:
         """Whether database ``name`` exists."""
@@ -56,7 +57,11 @@ class Databases:
 
     def info(self, name: str) -> dict[str, object]:
         """``GET /_api/database/current``'s ``result`` for ``name`` (single server)."""
-        return {"id": self._databases[name], "name": name, "isSystem": name == SYSTEM, "path": "none"}
+        with self._lock:
+            database_id = self._databases.get(name)
+        if database_id is None:
+            raise self.not_found()
+        return {"id": database_id, "name": name, "isSystem": name == SYSTEM, "path": "none"}
 
     def create(self, name: object) -> None:
         """Create database ``name``.

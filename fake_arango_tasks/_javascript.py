@@ -26,7 +26,7 @@ from ._errors import ArangoError
 from ._journal import OutgoingRequest, RunError, RunOutcome
 from ._tasks import Task, Ticks
 
-__all__ = ["JavaScriptRuntime", "DEFAULT_TIMEOUT", "DEFAULT_MAX_MEMORY", "DEFAULT_MAX_OUTPUT", "MAX_BATCH"]
+__all__ = ["JavaScriptRuntime", "DEFAULT_TIMEOUT", "DEFAULT_MAX_MEMORY", "DEFAULT_MAX_OUTPUT"]
 
 #: Default time limit of one run, seconds of real (wall) time.
 DEFAULT_TIMEOUT: Final = 2.0
@@ -34,8 +34,6 @@ DEFAULT_TIMEOUT: Final = 2.0
 DEFAULT_MAX_MEMORY: Final = 256 * 1024 * 1024
 #: Default limit of what one run may print, characters; past it the output is cut.
 DEFAULT_MAX_OUTPUT: Final = 65_536
-#: The most runs sent to V8 in one call.
-MAX_BATCH: Final = 1000
 _COMPILE_TIMEOUT: Final = 2.0
 
 
@@ -199,12 +197,13 @@ class JavaScriptRuntime:
             n = task.run_count + earlier.get(task, 0)
             earlier[task] = earlier.get(task, 0) + 1
             pieces.append(f"[{json.dumps(task.id)},{task.seq},{due_us},{n}]")
-        batch = (f'{{"seed":{json.dumps(self.seed)},"budgetMs":{self.timeout * 250},"maxOutput":{self.max_output},'
-                 f'"tickNext":{self._ticks.peek()},"tickStep":{self._ticks.step},"jobs":[{",".join(pieces)}]}}')
-        raw = self._eval(f"__fakeArango.batch({json.dumps(batch)})", self.timeout)
-        answer = json.loads(raw)
-        self._ticks.consume(answer["ticksUsed"])
-        self._apply_documents(answer["ops"])
+        with self._ticks.reserved() as tick:
+            batch = (f'{{"seed":{json.dumps(self.seed)},"budgetMs":{self.timeout * 250},"maxOutput":{self.max_output},'
+                     f'"tickNext":{tick},"tickStep":{self._ticks.step},"jobs":[{",".join(pieces)}]}}')
+            raw = self._eval(f"__fakeArango.batch({json.dumps(batch)})", self.timeout)
+            answer = json.loads(raw)
+            self._ticks.consume(answer["ticksUsed"])
+            self._apply_documents(answer["ops"])
         if answer["poisoned"]:  # a run changed a built-in beyond repair: the next call gets a new context
             self._discard()
         return [None if result is None else _outcome(result) for result in answer["results"]]
@@ -217,9 +216,8 @@ class JavaScriptRuntime:
         Raises:
             ArangoError: what ArangoDB raises for the operation.
         """
-        request = json.dumps({"op": op, "args": args, "nowUs": now_us, "tickNext": self._ticks.peek(),
-                              "tickStep": self._ticks.step})
-        with self._lock:
+        with self._lock, self._ticks.reserved() as tick:
+            request = json.dumps({"op": op, "args": args, "nowUs": now_us, "tickNext": tick, "tickStep": self._ticks.step})
             raw = self._eval(f"__fakeArango.documents({json.dumps(request)})", 60)
             answer = json.loads(raw)
             self._ticks.consume(answer["ticksUsed"])

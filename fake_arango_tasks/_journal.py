@@ -76,7 +76,8 @@ class Run:
         name: the task's ``name``.
         database: the task's ``database``.
         due: when the run was scheduled, Unix seconds (fake time with a :class:`FakeClock`).
-        started: when it started, Unix seconds (equal to ``due`` on a fake clock).
+        started: when it started, Unix seconds: ``due`` on a fake clock; on a wall clock the
+            moment the run was made, which may be later than ``due``.
         finished: when it ended, Unix seconds: ``started`` plus the fake time the command slept
             (``internal.sleep``/``wait``). Sleeping is local to the run: other tasks' runs still
             start at their own due times, so ``finished`` may lie past the clock's ``now``.

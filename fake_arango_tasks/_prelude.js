@@ -632,12 +632,15 @@
   // time and run number.
   let registry = new RealMap();
   const compiled = new RealMap();
+  // The name stack frames give a task's command: "task:<id>", the id percent-encoded where it
+  // holds characters that would end the sourceURL comment or confuse the frame's syntax.
+  const taskFile = (id) => "task:" + call(StringReplace, str(id), /[\s%():]/g, (c) => encodeURIComponent(c));
   function compile(task) {
     const key = task.id + "\n" + task.command;
     let fn = call(MapGet, compiled, key);
     if (fn === undefined) {
-      if (compiled.size > 10000) compiled.clear();
-      fn = ObjectFreeze(new FunctionCtor("params", task.command + "\n//# sourceURL=task:" + task.id));
+      if (compiled.size > 10000) call(MapClear, compiled);
+      fn = ObjectFreeze(new FunctionCtor("params", task.command + "\n//# sourceURL=" + taskFile(task.id)));
       call(MapSet, compiled, key, fn);
     }
     return fn;
@@ -699,7 +702,7 @@
         run = null;
         if (mayTamper(task)) fullRestore(); else quickRestore();
         push(results, {
-          output: current.output, error: failed ? describe(thrown, "task:" + id, task.command) : null, sleptUs: current.sleptUs,
+          output: current.output, error: failed ? describe(thrown, taskFile(id), task.command) : null, sleptUs: current.sleptUs,
           requests: current.requests, effects: current.effects,
         });
         if (poisoned || current.sleptUs > 0 || current.effects.length > 0 || realNowMs() - started > batch.budgetMs) break;

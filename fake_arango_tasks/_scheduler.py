@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import contextlib
 import heapq
+import sys
 import threading
+import traceback
 from typing import Iterator, Protocol, Sequence
 
 from ._clock import MICROSECONDS, FakeClock, WallClock
@@ -141,6 +143,12 @@ class Scheduler:
             return self._queue[0][0] if self._queue else None
 
     @contextlib.contextmanager
+    def paused(self) -> Iterator[None]:
+        """No run is made while the block runs (waits for a batch in progress to be recorded)."""
+        with self._run_lock:
+            yield
+
+    @contextlib.contextmanager
     def collect(self) -> Iterator[list[Run]]:
         """Collect, into the yielded list, every run this thread makes inside the ``with`` block."""
         collected: list[Run] = []
@@ -217,13 +225,16 @@ class Scheduler:
         self._consume(task, due_us)
         if isinstance(self._clock, FakeClock):
             self._clock._set(max(due_us, self._clock.now_us))
-        finished_us = due_us + outcome.slept_us
+        started_us = due_us
+        if isinstance(self._clock, WallClock):  # a run on real time starts when it is made, maybe late
+            started_us = max(due_us, self._clock.now_us - outcome.slept_us)
+        finished_us = started_us + outcome.slept_us
         error = outcome.error
         for effect in outcome.effects:
             error = self._apply(task, effect) or error
         run = Run(
             task_id=task.id, name=task.name, database=task.database, due=due_us / MICROSECONDS,
-            started=due_us / MICROSECONDS, finished=finished_us / MICROSECONDS, params=task.params,
+            started=started_us / MICROSECONDS, finished=finished_us / MICROSECONDS, params=task.params,
             output=outcome.output, error=error, requests=outcome.requests,
         )
         task.run_count += 1
@@ -271,7 +282,12 @@ class Scheduler:
 
     def _loop(self) -> None:
         while True:
-            self.run_until(self._clock.now_us)
+            try:
+                self.run_until(self._clock.now_us)
+            except RunLimitExceeded:
+                pass  # on real time, runs go on at the next wake-up
+            except Exception:  # a bug of ours must not end the dev server's runs for good
+                traceback.print_exc(file=sys.stderr)
             with self._queue_lock:
                 if self._stopping:
                     return

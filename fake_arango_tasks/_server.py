@@ -136,6 +136,7 @@ class FakeArangoTasks:
             self._table, self._databases, self._auth, self, self._documents, self.http,
             version=version, javascript_tasks=javascript_tasks,
         )
+        self._stopped = False
         self._server: BaseWSGIServer | None = None
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
@@ -155,6 +156,7 @@ class FakeArangoTasks:
         with self._lock:
             if self._server is not None:
                 return self
+            self._stopped = False
             try:
                 server = make_server(
                     self.host, self._port, self.wsgi_app, threaded=True, request_handler=_RequestHandler
@@ -176,6 +178,7 @@ class FakeArangoTasks:
         with self._lock:
             server, thread = self._server, self._thread
             self._server = self._thread = None
+            self._stopped = True
         self._scheduler.stop()
         if server is not None:
             server.shutdown()
@@ -228,11 +231,16 @@ class FakeArangoTasks:
         seconds after its run ends. Returns the runs made, oldest first (also in :attr:`runs`).
 
         Raises:
-            ValueError: ``seconds`` is negative or not finite.
+            ValueError: ``seconds`` is negative or not finite, or the clock would pass year 9999.
             TypeError: the server runs on a :class:`WallClock`.
+            RuntimeError: the server was stopped; or the advance would make more than
+                ``max_runs_per_advance`` runs (``RunLimitExceeded``: the runs up to the limit
+                were made and recorded in :attr:`runs`, the clock stopped at the last one).
         """
         if not isinstance(self.clock, FakeClock):
             raise TypeError("advance() needs a FakeClock; this server runs on wall-clock time")
+        if self._stopped:
+            raise RuntimeError("the server was stopped; start() it again to run tasks")
         with self._scheduler.collect() as runs:
             self.clock.advance(seconds)
         return runs
@@ -258,17 +266,18 @@ class FakeArangoTasks:
         One clock never goes backwards; after a reset :attr:`clock` is a new object, so read
         ``fake.clock`` again rather than keeping the old one.
         """
-        if isinstance(self.clock, FakeClock):
-            self.clock = FakeClock(self._start)
-            self._scheduler.use_clock(self.clock)
-        self._table.clear()
-        self._scheduler.clear()
-        self._journal.clear()
-        self._databases.reset()
-        self._auth.reset()
-        self._documents.clear()
-        self.http.clear()
-        self._runtime.close()  # the next run gets a fresh V8 context: nothing of earlier runs remains
+        with self._scheduler.paused():  # no run, advance or document write in between
+            if isinstance(self.clock, FakeClock):
+                self.clock = FakeClock(self._start)
+                self._scheduler.use_clock(self.clock)
+            self._runtime.close()  # the next run gets a fresh V8 context: nothing of earlier runs remains
+            self._table.clear()
+            self._scheduler.clear()
+            self._journal.clear()
+            self._databases.reset()
+            self._auth.reset()
+            self._documents.clear()
+            self.http.clear()
 
     def _execute(self, jobs: Sequence[tuple[Task, int]]) -> list[RunOutcome | None]:
         """The scheduler's executor: a batch of runs in V8, with the task table and canned

@@ -9,16 +9,19 @@ check and a :class:`TaskListener` (the scheduler) that learns of new and removed
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import math
 import threading
 from dataclasses import dataclass
-from typing import Any, Callable, Final, List, Protocol, TypeGuard
+from typing import Any, Callable, Final, Iterator, List, Protocol, TypeGuard
 
 from . import _errors as E
 from ._errors import ArangoError
 from ._json import Timestamp
+
+MICROSECONDS: Final = 1_000_000
 
 __all__ = ["Task", "TaskListener", "TaskTable", "DEFAULT_NAME", "wrap_command"]
 
@@ -32,14 +35,27 @@ TICK_STEP: Final = 7
 class Ticks:
     """The server tick: task ids and document keys are drawn from it (TRI_NewTickServer).
 
-    Thread-safe. JavaScript draws ticks inside V8 from :meth:`peek`'s position and reports how
+    Thread-safe. JavaScript draws ticks inside V8 from the position :meth:`reserved` yields and reports how
     many it used, which :meth:`consume` then skips.
     """
 
     def __init__(self, first: int = FIRST_TICK, step: int = TICK_STEP) -> None:
         self.step = step
+        self._first = first
         self._next = first
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
+
+    def reset(self) -> None:
+        """Back to the first tick."""
+        with self._lock:
+            self._next = self._first
+
+    @contextlib.contextmanager
+    def reserved(self) -> Iterator[int]:
+        """Hold the tick while V8 draws from it: yields the next tick; no one else takes ticks
+        until the block ends (call :meth:`consume` inside it)."""
+        with self._lock:
+            yield self._next
 
     def take(self) -> int:
         """The next tick."""
@@ -47,10 +63,6 @@ class Ticks:
             tick = self._next
             self._next += self.step
             return tick
-
-    def peek(self) -> int:
-        """The tick :meth:`take` would return next."""
-        return self._next
 
     def consume(self, count: int) -> None:
         """Skip ``count`` ticks (used inside V8)."""
@@ -106,7 +118,7 @@ class Task:
         }
         if self.period_ms is not None:
             body["period"] = self.period_ms / 1000
-        body["offset"] = self.offset_us / 1_000_000
+        body["offset"] = self.offset_us / MICROSECONDS
         body["command"] = self.command
         body["database"] = self.database
         return body
@@ -120,9 +132,14 @@ class TaskListener(Protocol):
     def task_removed(self, task: Task) -> None: ...
 
 
+#: Offsets and periods are held to this many milliseconds (about 3,000 years) so that huge or
+#: out-of-range values cannot overflow; ArangoDB's own conversion of them is undefined.
+MAX_MILLIS: Final = 10**14
+
+
 def _millis(seconds: float) -> int:
     """Seconds truncated to whole milliseconds, as ArangoDB converts offset and period."""
-    return math.trunc(seconds * 1000)
+    return max(-MAX_MILLIS, min(MAX_MILLIS, math.trunc(max(-1e15, min(1e15, seconds)) * 1000)))
 
 
 def _is_number(value: object) -> TypeGuard[float]:
@@ -207,7 +224,7 @@ class TaskTable:
             task = Task(
                 id=task_id,
                 name=name if isinstance(name, str) else DEFAULT_NAME,
-                created=now_us / 1_000_000,
+                created=now_us / MICROSECONDS,
                 period_ms=_millis(period) if _is_number(period) else None,
                 offset_us=_millis(offset) * 1000 if _is_number(offset) else 0,
                 command=wrap_command(command),
@@ -289,10 +306,12 @@ class TaskTable:
                 self._discard(task)
 
     def clear(self) -> None:
-        """Remove every task."""
+        """Remove every task and start registration numbers and ticks afresh."""
         with self._lock:
             for task in list(self._tasks.values()):
                 self._discard(task)
+            self._seq = itertools.count()
+            self.ticks.reset()
 
     def _discard(self, task: Task) -> None:
         del self._tasks[task.id]
