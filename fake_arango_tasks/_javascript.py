@@ -86,6 +86,7 @@ class JavaScriptRuntime:
         self._apply_documents = apply_documents
         self._context: MiniRacer | None = None
         self._sent: dict[str, int] = {}  # what the current context holds: name -> version
+        self._sent_tasks: dict[str, int] = {}  # the tasks the current context holds: id -> seq
         self._solo = 0  # after a batch hit a limit: how many runs to make one per call
         self._lock = threading.Lock()
         self.contexts_created = 0
@@ -108,6 +109,7 @@ class JavaScriptRuntime:
             _retire(self._context)
             self._context = None
         self._sent.clear()
+        self._sent_tasks = {}
 
     def close(self) -> None:
         """Release the V8 context (a later call makes a new one, reloading the documents)."""
@@ -144,7 +146,7 @@ class JavaScriptRuntime:
     def run_batch(
         self,
         jobs: Sequence[tuple[Task, int]],
-        tasks: Callable[[], tuple[int, list[dict[str, Any]]]],
+        tasks: Callable[[], tuple[int, list[Task]]],
         responses: Callable[[], tuple[int, list[dict[str, Any]]]],
     ) -> list[RunOutcome | None]:
         """Run ``jobs`` (``(task, due_us)`` in order) and return the outcomes of the runs made: at
@@ -153,8 +155,8 @@ class JavaScriptRuntime:
 
         Args:
             jobs: the runs to make, in order; each run's clock reads its ``due_us``.
-            tasks: returns ``(version, task table)``: the tasks as V8 needs them (each task's
-                JSON plus ``user``, ``seq`` and ``params``); sent only when the version changed.
+            tasks: returns ``(version, every registered task)``; V8 gets what changed since the
+                last call.
             responses: returns ``(version, canned responses)`` for ``@arangodb/request``.
         """
         if not jobs:
@@ -163,7 +165,7 @@ class JavaScriptRuntime:
             batch = jobs[:1] if self._solo else jobs
             while True:
                 try:
-                    self._sync("tasks", "setTasks", tasks)
+                    self._sync_tasks(tasks)
                     self._sync("responses", "setResponses", responses)
                     outcomes = self._batch(batch)
                     self._solo = max(0, self._solo - len(outcomes))
@@ -189,6 +191,22 @@ class JavaScriptRuntime:
         if self._sent.get(name) != version or self._context is None:
             self._eval(f"__fakeArango.{setter}({json.dumps(json.dumps(data))})", 60)
             self._sent[name] = version
+
+    def _sync_tasks(self, tasks: Callable[[], tuple[int, list[Task]]]) -> None:
+        """Bring the context's task table up to date by sending only what changed since the last
+        call (the whole table every time made V8's heap grow with every change)."""
+        version, current = tasks()
+        if self._sent.get("tasks") == version and self._context is not None:
+            return
+        known = self._sent_tasks  # empty for a new context (_discard clears it)
+        changed = [_task_json(t) for t in current if known.get(t.id) != t.seq]
+        ids = {t.id for t in current}
+        removed = [task_id for task_id in known if task_id not in ids]
+        if changed or removed:
+            update = json.dumps({"set": changed, "remove": removed})
+            self._eval(f"__fakeArango.updateTasks({json.dumps(update)})", 60)
+        self._sent_tasks = {t.id: t.seq for t in current}
+        self._sent["tasks"] = version
 
     def _batch(self, jobs: Sequence[tuple[Task, int]]) -> list[RunOutcome | None]:
         earlier: dict[Task, int] = {}  # runs of the same task earlier in this batch
@@ -226,6 +244,11 @@ class JavaScriptRuntime:
         if error is not None:
             raise ArangoError(error["errorNum"], error["errorMessage"], error["code"])
         return answer["result"]
+
+
+def _task_json(task: Task) -> dict[str, Any]:
+    """A task as V8 holds it: its API object plus owner, registration number and params."""
+    return {**task.to_json(), "user": task.user, "seq": task.seq, "params": task.params_json}
 
 
 def _retire(context: MiniRacer) -> None:

@@ -654,10 +654,10 @@
         return false;
       }
     },
-    setTasks(tasksJson) {
-      const list = JSONparse(tasksJson);
-      registry = new RealMap();
-      for (let i = 0; i < list.length; i++) call(MapSet, registry, list[i].id, list[i]);
+    updateTasks(updateJson) {
+      const update = JSONparse(updateJson);
+      for (let i = 0; i < update.remove.length; i++) call(MapDelete, registry, update.remove[i]);
+      for (let i = 0; i < update.set.length; i++) call(MapSet, registry, update.set[i].id, update.set[i]);
       return true;
     },
     setResponses(responsesJson) {

@@ -284,9 +284,8 @@ class FakeArangoTasks:
         responses as commands see them."""
         return self._runtime.run_batch(jobs, self._task_registry, self._responses)
 
-    def _task_registry(self) -> tuple[int, list[dict[str, Any]]]:
-        version, tasks = self._table.versioned()
-        return version, [{**t.to_json(), "user": t.user, "seq": t.seq, "params": t.params_json} for t in tasks]
+    def _task_registry(self) -> tuple[int, list[Task]]:
+        return self._table.versioned()
 
     def _responses(self) -> tuple[int, list[dict[str, Any]]]:
         return self.http.version, self.http.snapshot()
