@@ -7,9 +7,9 @@ Fixtures:
 - ``arango_tasks_options``: the keyword arguments the session server is built with; override it
   in a ``conftest.py`` to configure every test.
 
-Marker ``@pytest.mark.arango_tasks(**options)``: the test gets its own server built with these
-options (e.g. ``users={"root": "pw"}``, ``javascript_tasks=False``, ``version="4.0.0"``), stopped
-after the test.
+Marker ``@pytest.mark.arango_tasks(**options)``: the test gets its own server built with
+``arango_tasks_options`` updated by these options (e.g. ``users={"root": "pw"}``,
+``javascript_tasks=False``, ``version="4.0.0"``), stopped after the test.
 """
 
 from __future__ import annotations
@@ -54,13 +54,15 @@ def arango_tasks(request: pytest.FixtureRequest) -> Iterator[FakeArangoTasks]:
 
     ``arango_tasks.url`` is the base URL for clients, ``arango_tasks.advance(seconds)`` moves time
     and runs due tasks, ``arango_tasks.runs`` lists what ran. With the ``arango_tasks`` marker the
-    test gets a server of its own, built with the marker's keyword arguments.
+    test gets a server of its own, built with ``arango_tasks_options`` updated by the marker's
+    keyword arguments.
     """
     marker = request.node.get_closest_marker(MARKER)
     if marker is not None:
         if marker.args:
-            raise pytest.UsageError(f"@pytest.mark.{MARKER} takes keyword arguments only")
-        with FakeArangoTasks(**marker.kwargs) as own:
+            pytest.fail(f"@pytest.mark.{MARKER} takes keyword arguments only", pytrace=False)
+        options = {**request.getfixturevalue("arango_tasks_options"), **marker.kwargs}
+        with FakeArangoTasks(**options) as own:
             yield own
         return
     shared: FakeArangoTasks = request.getfixturevalue("arango_tasks_server")

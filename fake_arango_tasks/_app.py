@@ -488,7 +488,7 @@ class ArangoApp:
             raise ArangoError(E.BAD_PARAMETER, "expecting {\"seconds\": <number>}")
         try:
             runs = self.control.advance(seconds)
-        except (ValueError, TypeError, RuntimeError) as exc:  # negative, wall clock, run limit
+        except (ValueError, TypeError, RuntimeError) as exc:  # out of range, wall clock, stopped, run limit
             raise ArangoError(E.BAD_PARAMETER, str(exc)) from None
         return 200, {"now": self.control.now, "runs": [r.to_json() for r in runs]}
 
@@ -509,6 +509,9 @@ class ArangoApp:
             if not isinstance(body, dict) or not isinstance(body.get("method"), str) or not isinstance(body.get("url"), str):
                 raise ArangoError(E.BAD_PARAMETER, 'expecting {"method": <string>, "url": <string>, ...}')
             options = {k: body[k] for k in ("status", "body", "headers", "prefix", "json") if k in body}
+            headers = options.get("headers", {})
+            if not isinstance(headers, dict) or not all(isinstance(v, str) for v in headers.values()):
+                raise ArangoError(E.BAD_PARAMETER, "headers must be an object of strings")
             try:
                 self.outgoing.respond(body["method"], body["url"], **options)
             except (TypeError, ValueError) as exc:

@@ -247,7 +247,7 @@
       const body = { id, name, command, offset };
       if (hasPeriod) body.period = period;
       if ("params" in options && options.params !== undefined) body.params = options.params;
-      push(run.effects, { op: "register", body: JSONparse(JSONstringify(body)) });
+      push(run.effects, { op: "register", body: JSONparse(JSONstringify(body)), nowUs: nowUs() });
       return publicTask(task);
     },
     unregister(arg) {

@@ -252,9 +252,11 @@ class Scheduler:
         """Apply a command's change to the task table; an error if the table refused it."""
         try:
             if effect["op"] == "register":
-                self._table.register(effect["body"], database=task.database, user=task.user)
-            elif effect["op"] == "unregister":
-                self._table.remove(str(effect["id"]))
+                now_us = effect.get("nowUs")
+                self._table.register(effect["body"], database=task.database, user=task.user,
+                                     now_us=now_us if isinstance(now_us, int) else None)
+            elif effect["op"] == "unregister":  # as the task's owner (its creator) sees the table
+                self._table.remove(str(effect["id"]), None if task.user == "" else task.user)
         except ArangoError as exc:
             return RunError(exc.message, "ArangoError", "", exc.error_num)
         return None

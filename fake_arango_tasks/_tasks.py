@@ -174,7 +174,9 @@ class TaskTable:
 
     # -- creating ---------------------------------------------------------------------------------
 
-    def register(self, body: Any, *, database: str, user: str = "", url_id: str | None = None) -> dict[str, Any]:
+    def register(
+        self, body: Any, *, database: str, user: str = "", url_id: str | None = None, now_us: int | None = None
+    ) -> dict[str, Any]:
         """Create a task from a parsed request ``body``, as ``POST``/``PUT /_api/tasks`` does.
 
         Runs checks 5 to 11 of spec §3 in ArangoDB's order; the first failure wins.
@@ -184,6 +186,8 @@ class TaskTable:
             database: the database of the request.
             user: the authenticated user (``""`` with authentication off).
             url_id: the id from ``PUT /_api/tasks/{id}``; when given, the body's ``id`` is ignored.
+            now_us: the creation time (microseconds); the clock's time when ``None`` (a command
+                registering a task passes its run's time, which includes what it slept).
 
         Returns:
             The task object as the create response shows it (the requested offset, before an
@@ -220,7 +224,8 @@ class TaskTable:
                 task_id = given_id
             else:
                 task_id = self._new_id()
-            now_us = self._clock_us()
+            if now_us is None:
+                now_us = self._clock_us()
             task = Task(
                 id=task_id,
                 name=name if isinstance(name, str) else DEFAULT_NAME,

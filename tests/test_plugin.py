@@ -76,6 +76,35 @@ def test_options_fixture_configures_the_session(pytester: pytest.Pytester) -> No
     result.assert_outcomes(passed=1)
 
 
+def test_marker_options_update_the_session_options(pytester: pytest.Pytester) -> None:
+    pytester.makeconftest(
+        """
+        import pytest
+
+        @pytest.fixture(scope="session")
+        def arango_tasks_options():
+            return {"version": "3.12.9", "seed": 7}
+        """
+    )
+    pytester.makepyfile(
+        """
+        import pytest, requests
+
+        @pytest.mark.arango_tasks(javascript_tasks=False)
+        def test_both(arango_tasks):
+            assert requests.get(arango_tasks.url + "/_api/version").json()["version"] == "3.12.9"
+            assert requests.post(arango_tasks.url + "/_api/tasks", json={"command": "1"}).status_code == 403
+
+        @pytest.mark.arango_tasks("positional")
+        def test_wrong(arango_tasks):
+            pass
+        """
+    )
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1, errors=1)
+    result.stdout.fnmatch_lines(["*takes keyword arguments only*"])
+
+
 def test_fixtures_are_documented(pytester: pytest.Pytester) -> None:
     pytester.makepyfile("def test_x(): pass")
     result = pytester.runpytest_subprocess("--fixtures", "-p", "no:cacheprovider")
