@@ -89,19 +89,19 @@ class JavaScriptRuntime:
         self._sent_tasks: dict[str, int] = {}  # the tasks the current context holds: id -> seq
         self._solo = 0  # after a batch hit a limit: how many runs to make one per call
         self._lock = threading.Lock()
-        self.contexts_created = 0
+        self._compiler: MiniRacer | None = None  # the compile check's own context
+        self._compile_lock = threading.Lock()
 
     # -- the context --------------------------------------------------------------------------------
 
     def _ctx(self) -> MiniRacer:
         if self._context is None:
-            context = MiniRacer()
+            context = _new_context()
             context.eval(_PRELUDE)
             snapshot = self._documents_snapshot()
             if snapshot.get("databases"):
                 context.eval(f"__fakeArango.load({json.dumps(json.dumps(snapshot))})", timeout_sec=60)
             self._context = context
-            self.contexts_created += 1
         return self._context
 
     def _discard(self) -> None:
@@ -112,9 +112,13 @@ class JavaScriptRuntime:
         self._sent_tasks = {}
 
     def close(self) -> None:
-        """Release the V8 context (a later call makes a new one, reloading the documents)."""
+        """Release the V8 contexts (a later call makes new ones, reloading the documents)."""
         with self._lock:
             self._discard()
+        with self._compile_lock:
+            if self._compiler is not None:
+                self._compiler.close()
+                self._compiler = None
 
     def _eval(self, code: str, timeout: float) -> Any:
         """Evaluate ``code``; on the time or memory limit the context is discarded and the
@@ -133,12 +137,19 @@ class JavaScriptRuntime:
     def compiles(self, command: str) -> bool:
         """Whether ``command`` compiles as ``new Function("params", command)`` (``Task::tryCompile``).
 
-        A command whose compilation exceeds the limits counts as not compiling.
+        Checked in a small context of its own, so that creating a task never waits for runs in
+        progress. A command whose compilation exceeds the limits counts as not compiling.
         """
-        with self._lock:
+        code = ("(function (source) { try { new Function('params', source); return true; } catch (e) { return false; } })"
+                f"({json.dumps(command)})")
+        with self._compile_lock:
+            if self._compiler is None:
+                self._compiler = _new_context()
             try:
-                return self._eval(f"__fakeArango.compiles({json.dumps(command)})", _COMPILE_TIMEOUT) is True
+                return self._compiler.eval(code, timeout_sec=_COMPILE_TIMEOUT, max_memory=self.max_memory) is True
             except MiniRacerBaseException:
+                _retire(self._compiler)
+                self._compiler = None
                 return False
 
     # -- runs -----------------------------------------------------------------------------------------
@@ -251,13 +262,27 @@ def _task_json(task: Task) -> dict[str, Any]:
     return {**task.to_json(), "user": task.user, "seq": task.seq, "params": task.params_json}
 
 
+def _new_context() -> MiniRacer:
+    """A MiniRacer context with an event loop of its own. mini-racer adopts the calling thread's
+    running asyncio loop if there is one (a test using python-arango-async calls ``advance`` from
+    inside its loop); a context bound to a test's loop breaks when that loop closes. So the context
+    is made in a thread that runs no loop."""
+    made: list[MiniRacer] = []
+    maker = threading.Thread(target=lambda: made.append(MiniRacer()), name="fake-arango-tasks-v8-init")
+    maker.start()
+    maker.join()
+    if not made:
+        raise RuntimeError("could not create a V8 context")
+    return made[0]
+
+
 def _retire(context: MiniRacer) -> None:
     """Close a context that a limit stopped. mini-racer delivers the stopped evaluation's callback
     late; closing at once makes it arrive on a closed event loop (an "Exception ignored" on
     stderr). One more evaluation lets it arrive first."""
     try:
         context.eval("0", timeout_sec=1)
-    except MiniRacerBaseException:
+    except Exception:  # the context may be beyond use: closing is all that is left
         pass
     finally:
         context.close()

@@ -646,14 +646,6 @@
     return fn;
   }
   const api = {
-    compiles(command) {
-      try {
-        new FunctionCtor("params", command);
-        return true;
-      } catch (e) {
-        return false;
-      }
-    },
     updateTasks(updateJson) {
       const update = JSONparse(updateJson);
       for (let i = 0; i < update.remove.length; i++) call(MapDelete, registry, update.remove[i]);

@@ -92,3 +92,18 @@ def test_a_hostile_return_value_is_ignored(arango_tasks: FakeArangoTasks, http: 
 def test_compile_check_of_a_runaway_source_does_not_hang(arango_tasks: FakeArangoTasks, http: Http) -> None:
     response = http.post("/_api/tasks", {"command": "(" * 100000})
     assert (response.status_code, response.json()["errorMessage"]) == (400, "cannot compile command")
+
+
+def test_a_server_first_used_inside_an_event_loop_outlives_that_loop() -> None:
+    """mini-racer adopts a running asyncio loop; ours must not die with a test's loop."""
+    import asyncio
+
+    with FakeArangoTasks() as fake:
+        http = Http(fake.url)
+        assert http.post("/_api/tasks", {"command": "print(1)", "period": 1}).status_code == 200
+
+        async def inside_a_loop() -> int:
+            return len(fake.advance(1))  # the V8 context is created here, on a loop's thread
+
+        assert asyncio.run(inside_a_loop()) == 1
+        assert [r.output for r in fake.advance(2)] == [(("print", "1"),)] * 2  # that loop is closed now
