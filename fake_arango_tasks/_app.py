@@ -226,7 +226,8 @@ class ArangoApp:
             "collections": {"GET": self._collections, "POST": self._create_collection},
             "collection": {"GET": self._collection, "DELETE": self._drop_collection},
             "collection_aspect": {"GET": self._collection_aspect, "PUT": self._collection_aspect},
-            "documents": {"POST": self._insert_document},
+            "documents": {"POST": self._insert_document, "PUT": self._not_emulated, "PATCH": self._not_emulated,
+                          "DELETE": self._not_emulated},
             "document": {"GET": self._read_document, "HEAD": self._read_document, "PUT": self._write_document,
                          "PATCH": self._write_document, "DELETE": self._write_document},
             "cursor": {m: self._aql for m in ("GET", "POST", "PUT", "DELETE")},
@@ -367,7 +368,8 @@ class ArangoApp:
         name = body.get("name")
         if not isinstance(name, str):
             raise ArangoError(1208, "illegal name", 400)
-        self.documents.write("createCollection", call.database, name, 3 if body.get("type") == 3 else 2)
+        self.documents.write("createCollection", call.database, name, 3 if body.get("type") == 3 else 2,
+                             body.get("isSystem") is True)
         return 200, {"error": False, "code": 200, **self.documents.collection(call.database, name).properties(call.database)}
 
     def _collection(self, call: _Call) -> tuple[int, Any]:
@@ -386,7 +388,7 @@ class ArangoApp:
             self.documents.write("truncate", call.database, name)
             return 200, {"error": False, "code": 200, **self.documents.collection(call.database, name).summary()}
         if call.request.method != "GET" or aspect not in ("properties", "count"):
-            raise ArangoError(E.HTTP_NOT_FOUND, f"unknown path '/_api/collection/{name}/{aspect}'", origin="javascript")
+            return self._not_emulated(call)
         found = self.documents.collection(call.database, name)
         body: dict[str, Any] = {"error": False, "code": 200}
         for key, value in found.properties(call.database).items():
@@ -400,7 +402,10 @@ class ArangoApp:
         self._require_write(call)
         name = call.args["collection"]
         self.documents.collection(call.database, name, suffix=True)
-        options = {"overwrite": _flag(call, "overwrite"), "returnNew": _flag(call, "returnNew")}
+        options = {"overwrite": _flag(call, "overwrite"), "returnNew": _flag(call, "returnNew"), "http": True}
+        mode = call.request.args.get("overwriteMode")
+        if mode in ("ignore", "replace", "update", "conflict"):
+            options["overwriteMode"] = mode
         if isinstance(body, list):
             results: list[Any] = []
             for item in body:
@@ -412,7 +417,11 @@ class ArangoApp:
         return 202, self.documents.write("insert", call.database, name, body, options)
 
     def _read_document(self, call: _Call) -> tuple[int, Any]:
-        return 200, self.documents.document(call.database, call.args["collection"], call.args["key"])
+        document = self.documents.document(call.database, call.args["collection"], call.args["key"])
+        expected = _revision(call.request.headers.get("If-Match"))
+        if expected is not None and expected != document["_rev"]:
+            raise ArangoError(1200, "conflict, _rev values do not match", 412)
+        return 200, document
 
     def _write_document(self, call: _Call) -> tuple[int, Any]:
         method = call.request.method
@@ -420,14 +429,26 @@ class ArangoApp:
         self._require_write(call)
         name, key = call.args["collection"], call.args["key"]
         self.documents.collection(call.database, name, suffix=True)
+        options: dict[str, Any] = {
+            "keepNull": _flag(call, "keepNull", True), "mergeObjects": _flag(call, "mergeObjects", True),
+            "ignoreRevs": _flag(call, "ignoreRevs", True), "returnNew": _flag(call, "returnNew"),
+            "returnOld": _flag(call, "returnOld"), "http": True,
+        }
+        expected = _revision(call.request.headers.get("If-Match"))
+        if expected is not None:
+            options["ifMatch"] = expected
         if method == "DELETE":
-            return 202, self.documents.write("remove", call.database, name, key)
-        options = {"keepNull": _flag(call, "keepNull", True), "mergeObjects": _flag(call, "mergeObjects", True)}
+            return 202, self.documents.write("remove", call.database, name, key, options)
         op = "replace" if method == "PUT" else "update"
         return 202, self.documents.write(op, call.database, name, key, body, options)
 
     def _aql(self, call: _Call) -> tuple[int, Any]:
         raise ArangoError(E.NOT_IMPLEMENTED, "not supported by fake-arango-tasks: AQL (/_api/cursor)")
+
+    def _not_emulated(self, call: _Call) -> tuple[int, Any]:
+        """Routes of the document and collection APIs the fake does not emulate (batch document
+        operations, statistics, checksums, ...): 501/9, never a misleading 404 or 405."""
+        raise ArangoError(E.NOT_IMPLEMENTED, f"not supported by fake-arango-tasks: {call.request.method} {call.request.path}")
 
     def _list_databases(self, call: _Call) -> tuple[int, Any]:
         _require_system(call)
@@ -517,6 +538,11 @@ class ArangoApp:
             except (TypeError, ValueError) as exc:
                 raise ArangoError(E.BAD_PARAMETER, str(exc)) from None
         return 200, self.outgoing.snapshot()
+
+
+def _revision(header: str | None) -> str | None:
+    """A revision from an ``If-Match`` header (quoted or not)."""
+    return None if header is None else header.strip().strip('"')
 
 
 def _flag(call: _Call, name: str, default: bool = False) -> bool:

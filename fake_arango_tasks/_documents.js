@@ -10,7 +10,7 @@
 function (kernel) {
   "use strict";
   const {
-    fail, newTick, nowMs, JSONparse, JSONstringify, ObjectKeys, isArray, call, push, RealMap, RealString,
+    ArangoError, fail, newTick, nowMs, JSONparse, JSONstringify, ObjectKeys, isArray, call, push, RealMap, RealString,
     MapGet, MapSet, MapHas, MapDelete, MapClear, MapKeys, MapValues, RegExpTest,
   } = kernel;  // the built-ins as the prelude captured them, before any command ran
   const ArrayFrom = Array.from;
@@ -71,9 +71,9 @@ function (kernel) {
   }
 
   // -- Collections ---------------------------------------------------------------------------------
-  function createCollection(database, name, type) {
+  function createCollection(database, name, type, isSystem) {
     const text = RealString(name);
-    if (!call(RegExpTest, COLLECTION_NAME, text)) fail(1208, "illegal name", 400);
+    if (!call(RegExpTest, COLLECTION_NAME, text) || (text[0] === "_" && !isSystem)) fail(1208, "illegal name", 400);
     const collections = collectionsOf(database);
     if (call(MapHas, collections, text)) fail(1207, "duplicate name", 409);
     const state = { name: text, id: RealString(newTick()), type: type === 3 ? 3 : 2, docs: new RealMap(), lastValue: 0 };
@@ -107,8 +107,31 @@ function (kernel) {
     }
     return doc;
   }
+  // A revision precondition: the selector's (or the body's) _rev must match unless the caller
+  // says to ignore it (ignoreRevs, overwrite); HTTP passes If-Match as options.ifMatch.
+  function checkRev(old, source, options) {
+    const opts = options || {};
+    let expected = opts.ifMatch;
+    if (expected === undefined && typeof source === "object" && source !== null && source._rev !== undefined) {
+      // HTTP: the body's _rev counts only with ignoreRevs=false; JS: the selector's _rev counts
+      // unless ignoreRevs or overwrite is set
+      const ignore = opts.http ? opts.ignoreRevs !== false : opts.ignoreRevs === true || opts.overwrite === true;
+      if (!ignore) expected = source._rev;
+    }
+    if (expected !== undefined && expected !== old._rev) fail(1200, "conflict, _rev values do not match", 412);
+  }
+  function checkEdge(state, body) {
+    if (state.type !== 3) return;
+    const valid = (v) => typeof v === "string" && /^[^/]+\/[^/]+$/.test(v);
+    if (!valid(body._from) || !valid(body._to)) fail(1233, "edge attribute missing or invalid", 400);
+  }
+  function withOld(result, old, options) {
+    if (options && options.returnOld) result.old = old;
+    return result;
+  }
   function insert(database, state, body, options) {
     if (typeof body !== "object" || body === null || isArray(body)) fail(1227, "invalid document type", 400);
+    const opts = options || {};
     let key;
     if (body._key !== undefined) {
       key = body._key;
@@ -117,18 +140,23 @@ function (kernel) {
       key = RealString(newTick());
     }
     if (call(MapHas, state.docs, key)) {
-      if (options && options.overwrite) return replace(database, state, key, body, options);
+      const mode = opts.overwriteMode || (opts.overwrite ? "replace" : "conflict");
+      if (mode === "replace") return replace(database, state, key, body, { ...opts, ignoreRevs: true, ifMatch: undefined });
+      if (mode === "update") return update(database, state, key, body, { ...opts, ignoreRevs: true, ifMatch: undefined });
+      if (mode === "ignore") return header(state, key, stored(state, key)._rev);
       fail(1210, "unique constraint violated - in index primary of type primary over '_key'; conflicting key: " + key, 409);
     }
-    if (/^\d+$/.test(key) && +key > state.lastValue) state.lastValue = +key;
+    checkEdge(state, body);
     const doc = assemble(state, key, newRev(), JSONparse(JSONstringify(body)));
     put(database, state, doc);
     const result = header(state, key, doc._rev);
-    if (options && options.returnNew) result.new = JSONparse(call(MapGet, state.docs, key));
+    if (opts.returnNew) result.new = JSONparse(call(MapGet, state.docs, key));
     return result;
   }
   function merge(target, patch, mergeObjects, keepNull) {
-    for (const name of ObjectKeys(patch)) {
+    const names = ObjectKeys(patch);
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i];
       const value = patch[name];
       if (value === null && !keepNull) {
         delete target[name];
@@ -146,29 +174,38 @@ function (kernel) {
     const key = keyOf(state, selector);
     const old = stored(state, key);
     const opts = options || {};
-    const body = merge(old, JSONparse(JSONstringify(patch)), opts.mergeObjects !== false, opts.keepNull !== false);
+    checkRev(old, opts.http ? patch : selector, opts);
+    const body = merge(JSONparse(JSONstringify(old)), JSONparse(JSONstringify(patch)), opts.mergeObjects !== false,
+      opts.keepNull !== false);
+    checkEdge(state, body);
     const doc = assemble(state, key, newRev(), body);
     put(database, state, doc);
     const result = header(state, key, doc._rev);
     result._oldRev = old._rev;
-    return result;
+    if (opts.returnNew) result.new = doc;
+    return withOld(result, old, opts);
   }
   function replace(database, state, selector, body, options) {
     if (typeof body !== "object" || body === null || isArray(body)) fail(1227, "invalid document type", 400);
     const key = keyOf(state, selector);
     const old = stored(state, key);
+    const opts = options || {};
+    checkRev(old, opts.http ? body : selector, opts);
+    checkEdge(state, body);
     const doc = assemble(state, key, newRev(), JSONparse(JSONstringify(body)));
     put(database, state, doc);
     const result = header(state, key, doc._rev);
     result._oldRev = old._rev;
-    return result;
+    if (opts.returnNew) result.new = doc;
+    return withOld(result, old, opts);
   }
-  function remove(database, state, selector) {
+  function remove(database, state, selector, options) {
     const key = keyOf(state, selector);
     const old = stored(state, key);
+    checkRev(old, selector, options);
     call(MapDelete, state.docs, key);
     log(["del", database, state.name, key]);
-    return header(state, key, old._rev);
+    return withOld(header(state, key, old._rev), old, options);
   }
   function truncate(database, state) {
     call(MapClear, state.docs);
@@ -183,7 +220,20 @@ function (kernel) {
   // -- The objects a command sees -------------------------------------------------------------------
   function collectionObject(database, name) {
     const state = () => requireCollection(database, name);
-    const many = (fn) => (first, ...rest) => (isArray(first) ? first.map((item) => fn(item, ...rest)) : fn(first, ...rest));
+    // An array gives one result per element, errors in place, as ArangoDB's batch operations do.
+    const many = (fn) => (first, ...rest) => {
+      if (!isArray(first)) return fn(first, ...rest);
+      const results = [];
+      for (let i = 0; i < first.length; i++) {
+        try {
+          push(results, fn(first[i], ...rest));
+        } catch (e) {
+          if (!(e instanceof ArangoError)) throw e;
+          push(results, { error: true, errorNum: e.errorNum, errorMessage: e.errorMessage });
+        }
+      }
+      return results;
+    };
     const object = {
       name: () => name,
       type: () => state().type,
@@ -198,7 +248,7 @@ function (kernel) {
       },
       update: (selector, patch, options) => update(database, state(), selector, patch, options),
       replace: (selector, body, options) => replace(database, state(), selector, body, options),
-      remove: many((selector) => remove(database, state(), selector)),
+      remove: many((selector, options) => remove(database, state(), selector, options)),
       count: () => state().docs.size,
       toArray: () => allDocuments(state()),
       all: () => ({ toArray: () => allDocuments(state()) }),
@@ -217,7 +267,7 @@ function (kernel) {
       _name: () => database,
       _id: () => (database === "_system" ? "1" : database),
       _create: (name, properties, type) => {
-        createCollection(database, name, type === "edge" || type === 3 ? 3 : 2);
+        createCollection(database, name, type === "edge" || type === 3 ? 3 : 2, !!(properties && properties.isSystem));
         return collectionObject(database, RealString(name));
       },
       _createDocumentCollection: (name) => methods._create(name),
@@ -254,7 +304,7 @@ function (kernel) {
   function http(op, args) {
     const [database, name] = args;
     switch (op) {
-      case "createCollection": return { id: createCollection(database, name, args[2]).id };
+      case "createCollection": return { id: createCollection(database, name, args[2], args[3]).id };
       case "dropCollection": {
         const state = dropCollection(database, name);
         if (state === false) fail(1203, "collection or view not found", 404);
@@ -264,7 +314,7 @@ function (kernel) {
       case "insert": return insert(database, requireCollection(database, name), args[2], args[3]);
       case "update": return update(database, requireCollection(database, name), args[2], args[3], args[4]);
       case "replace": return replace(database, requireCollection(database, name), args[2], args[3], args[4]);
-      case "remove": return remove(database, requireCollection(database, name), args[2]);
+      case "remove": return remove(database, requireCollection(database, name), args[2], args[3]);
       case "dropDatabase": {
         call(MapDelete, databases, database);
         log(["dropdb", database]);

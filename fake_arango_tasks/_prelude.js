@@ -312,6 +312,19 @@
       }
     }
   }
+  const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  function base64(text) {  // of the UTF-8 bytes of text (V8 alone has no btoa)
+    const bytes = [];
+    const utf8 = unescape(encodeURIComponent(text));
+    for (let i = 0; i < utf8.length; i++) push(bytes, call(StringCharCodeAt, utf8, i));
+    let out = "";
+    for (let i = 0; i < bytes.length; i += 3) {
+      const n = (bytes[i] << 16) | ((bytes[i + 1] || 0) << 8) | (bytes[i + 2] || 0);
+      out += BASE64[(n >> 18) & 63] + BASE64[(n >> 12) & 63] +
+        (i + 1 < bytes.length ? BASE64[(n >> 6) & 63] : "=") + (i + 2 < bytes.length ? BASE64[n & 63] : "=");
+    }
+    return out;
+  }
   function querystring(qs) {
     if (typeof qs === "string") return qs;
     return call(ArrayJoin, call(ArrayMap, ObjectKeys(qs), (k) => encodeURIComponent(k) + "=" + encodeURIComponent(str(qs[k]))), "&");
@@ -328,6 +341,17 @@
     const headers = {};
     if (req.json) { body = JSONstringify(body); headers["content-type"] = "application/json"; }
     else if (typeof body === "string") headers["content-type"] = "text/plain; charset=utf-8";
+    else if (!body && req.form) {
+      body = typeof req.form === "string" ? req.form : querystring(req.form);
+      headers["content-type"] = "application/x-www-form-urlencoded";
+    }
+    if (req.auth) {  // request.js: {username, password} for Basic, {bearer} or {jwt} for a token
+      const auth = req.auth;
+      if (auth.bearer || auth.jwt) headers.authorization = "Bearer " + str(auth.bearer || auth.jwt);
+      else if (auth.username !== undefined) {
+        headers.authorization = "Basic " + base64(str(auth.username) + ":" + str(auth.password || ""));
+      }
+    }
     if (req.headers) for (const name of ObjectKeys(req.headers)) headers[name.toLowerCase()] = str(req.headers[name]);
     if (body !== undefined && body !== null && typeof body !== "string") body = JSONstringify(body);
     if (!/^https?:\/\//.test(url)) {
@@ -606,24 +630,24 @@
       if (line === userLines.length && column > lastLength) continue;  // the wrapper calling the command
       let frame = call(StringReplace, lines[i], pattern, (whole) =>
         (whole[0] === "(" ? "(" : "") + file + ":" + line + ":" + column + (whole[whole.length - 1] === ")" ? ")" : ""));
-      frame = call(StringReplace, frame, /at eval \(/, "at (");
+      frame = call(StringReplace, frame, /at eval \((.*)\)$/, "at $1");  // V8's form for an anonymous frame
       push(out, frame);
     }
     return call(ArrayJoin, out, "\n");
   }
   function describe(error, file, wrapped) {
-    try {
-      if (error instanceof ErrorCtor) {
-        const out = {
-          type: str(error.name || "Error"), message: str(error.message), stack: userStack(error.stack || "", file, wrapped),
-        };
-        if (error instanceof ArangoError) out.errorNum = error.errorNum;
-        return out;
-      }
-      return { type: "", message: "Uncaught " + inspect(error, [], 0), stack: "" };
-    } catch (e) {
-      return { type: "", message: "Uncaught exception (unprintable)", stack: "" };
+    // each part on its own: a hostile getter on one (stack, say) must not lose the others
+    const attempt = (read, fallback) => { try { return read(); } catch (e) { return fallback; } };
+    if (attempt(() => error instanceof ErrorCtor, false)) {
+      const out = {
+        type: attempt(() => str(error.name || "Error"), "Error"),
+        message: attempt(() => str(error.message), "(unprintable message)"),
+        stack: attempt(() => userStack(error.stack || "", file, wrapped), ""),
+      };
+      if (attempt(() => error instanceof ArangoError, false)) out.errorNum = attempt(() => +error.errorNum, null);
+      return out;
     }
+    return { type: "", message: attempt(() => "Uncaught " + inspect(error, [], 0), "Uncaught exception (unprintable)"), stack: "" };
   }
 
   // -- Entry points for Python ---------------------------------------------------------------------

@@ -3,6 +3,7 @@ V8 runtime and journal, serving over HTTP on a free loopback port."""
 
 from __future__ import annotations
 
+import json
 import threading
 from http import HTTPStatus
 from typing import Any, Literal, Mapping, Sequence
@@ -256,8 +257,9 @@ class FakeArangoTasks:
 
     @property
     def tasks(self) -> list[dict[str, Any]]:
-        """Every registered task as ``GET /_api/tasks`` returns it (all users' tasks)."""
-        return [t.to_json() for t in self._table.list()]
+        """Every registered task as ``GET /_api/tasks`` returns it (all users' tasks), parsed
+        from the same JSON (``"period": 2`` is the int 2, as a client reads it)."""
+        return [json.loads(dumps(t.to_json())) for t in self._table.list()]
 
     def reset(self) -> None:
         """Back to a fresh server: no tasks, no runs, only ``_system``, the starting users, and,

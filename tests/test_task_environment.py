@@ -322,10 +322,10 @@ def test_error_stacks_point_at_the_users_own_lines(arango_tasks: FakeArangoTasks
     assert run.error.stack.splitlines() == [
         "TypeError: Cannot read properties of null (reading 'field')",
         "    at helper (task:stacky:3:15)",
-        "    at (task:stacky:5:1)",
+        "    at task:stacky:5:1",
     ]
     first_line = _one_run(arango_tasks, http, "undefinedFunction()", id="first")
-    assert first_line.error is not None and first_line.error.stack.splitlines()[1:] == ["    at (task:first:1:1)"]
+    assert first_line.error is not None and first_line.error.stack.splitlines()[1:] == ["    at task:first:1:1"]
     assert first_line.error.type == "ReferenceError"
 
 
