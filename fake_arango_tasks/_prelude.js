@@ -47,6 +47,7 @@
   const MapClear = Map.prototype.clear;
   const MapKeys = Map.prototype.keys;
   const getOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
+  const SetCtor = Set;
   const RegExpExec = RegExp.prototype.exec;
   const StringCharCodeAt = String.prototype.charCodeAt;
   const call = (fn, self, ...args) => apply(fn, self, args);
@@ -464,9 +465,11 @@
   // What the prelude hands to commands is frozen, functions included, so that no run can leave
   // something on it for the next (ArangoDB's own modules are shared the same way, but a real
   // server gives no isolation at all).
+  const frozen = new SetCtor();
   function freezeDeep(value) {
     if ((typeof value !== "object" && typeof value !== "function") || value === null || value === dbProxy) return value;
-    if (Object.isFrozen(value)) return value;
+    if (frozen.has(value)) return value;
+    frozen.add(value);
     ObjectFreeze(value);
     const keys = ownKeys(value);
     for (let i = 0; i < keys.length; i++) {
