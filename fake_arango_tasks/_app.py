@@ -324,7 +324,7 @@ class ArangoApp:
             raise ArangoError(E.BAD_PARAMETER, "expected PUT /_api/tasks/<task-id>")
         if self.auth.access(call.principal, call.database) != "rw":
             raise ArangoError(E.FORBIDDEN, "registering a task needs db RW permissions")
-        task = self.tasks.register(body, database=call.database, user=call.principal.user, url_id=url_id)
+        task = self.tasks.register(body, database=call.database, user=call.principal.user, task_id=url_id)
         return 200, task
 
     def _put_task(self, call: _Call) -> tuple[int, Any]:
@@ -346,7 +346,7 @@ class ArangoApp:
 
     def _version(self, call: _Call) -> tuple[int, Any]:
         body: dict[str, Any] = {"server": "arango", "license": "community", "version": self.version}
-        if call.request.args.get("details", "false").lower() in ("1", "true", "yes", "on"):
+        if _flag(call, "details"):
             body["details"] = _version_details(self.version)
         return 200, body
 
@@ -546,6 +546,7 @@ def _revision(header: str | None) -> str | None:
 
 
 def _flag(call: _Call, name: str, default: bool = False) -> bool:
+    """A boolean query parameter as ArangoDB reads one (``true``/``1``/``yes``/``on``)."""
     value = call.request.args.get(name)
     return default if value is None else value.lower() in ("1", "true", "yes", "on")
 
@@ -576,7 +577,10 @@ def _split_database(request: Request) -> tuple[str, str, bool]:
         raw = raw.split("?", 1)[0]
         if "://" in raw:  # absolute-form request target
             raw = "/" + raw.split("://", 1)[1].partition("/")[2]
-    else:
+        mount = request.environ.get("SCRIPT_NAME", "")
+        if mount and raw.startswith(mount):
+            raw = raw[len(mount):]
+    else:  # a WSGI server that gives only the decoded path: an id holding "/" reads as two segments
         raw = quote(request.path, safe="/")
     segments = raw.split("/")[1:]
     database, prefixed = SYSTEM, len(segments) >= 2 and segments[0] == "_db"

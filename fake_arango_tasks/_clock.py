@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import threading
 import time
-from typing import Any, Callable, Final, Protocol, runtime_checkable
+from typing import Any, Callable, Final
 
-__all__ = ["Clock", "FakeClock", "WallClock", "DEFAULT_START", "MICROSECONDS"]
+__all__ = ["FakeClock", "WallClock", "DEFAULT_START", "LATEST", "MICROSECONDS"]
 
 MICROSECONDS: Final = 1_000_000
 #: Where a :class:`FakeClock` starts unless told: 2024-01-01T00:00:00Z, in Unix seconds.
@@ -24,17 +24,6 @@ LATEST: Final = 253_402_300_799.0
 def to_micros(seconds: float) -> int:
     """``seconds`` as a whole number of microseconds (rounded to nearest)."""
     return round(seconds * MICROSECONDS)
-
-
-@runtime_checkable
-class Clock(Protocol):
-    """What the scheduler needs of a clock: the current time in Unix seconds."""
-
-    @property
-    def now(self) -> float: ...
-
-    @property
-    def now_us(self) -> int: ...
 
 
 class FakeClock:

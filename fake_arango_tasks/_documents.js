@@ -76,7 +76,7 @@ function (kernel) {
     if (!call(RegExpTest, COLLECTION_NAME, text) || (text[0] === "_" && !isSystem)) fail(1208, "illegal name", 400);
     const collections = collectionsOf(database);
     if (call(MapHas, collections, text)) fail(1207, "duplicate name", 409);
-    const state = { name: text, id: RealString(newTick()), type: type === 3 ? 3 : 2, docs: new RealMap(), lastValue: 0 };
+    const state = { name: text, id: RealString(newTick()), type: type === 3 ? 3 : 2, docs: new RealMap() };
     call(MapSet, collections, text, state);
     log(["create", database, text, { id: state.id, type: state.type }]);
     return state;
@@ -331,7 +331,7 @@ function (kernel) {
       for (const meta of state.databases[database]) {
         const docs = new RealMap();
         for (const [key, text] of meta.docs) call(MapSet, docs, key, text);
-        call(MapSet, collections, meta.name, { name: meta.name, id: meta.id, type: meta.type, docs, lastValue: meta.lastValue });
+        call(MapSet, collections, meta.name, { name: meta.name, id: meta.id, type: meta.type, docs });
       }
     }
     lastStamp = RealBigInt(state.lastRev || 0);

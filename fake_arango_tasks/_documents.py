@@ -28,11 +28,7 @@ class Collection:
     id: str
     type: int  # 2 document, 3 edge
     docs: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def last_value(self) -> int:
-        """The highest numeric key (``keyOptions.lastValue``)."""
-        return max((int(k) for k in self.docs if k.isdigit()), default=0)
+    last_value: int = 0  # the highest numeric key ever stored (keyOptions.lastValue): never goes down
 
     def properties(self, database: str) -> dict[str, Any]:
         """``GET /_api/collection/{name}/properties`` without the envelope (ArangoDB 3.12 keys)."""
@@ -84,13 +80,16 @@ class DocumentStore:
                     continue
                 collections = self._databases.setdefault(op[1], {})
                 if kind == "create":
-                    collections[op[2]] = Collection(op[2], op[3]["id"], op[3]["type"])
+                    collections[op[2]] = Collection(op[2], op[3]["id"], op[3]["type"], last_value=op[3].get("lastValue", 0))
                 elif kind == "drop":
                     collections.pop(op[2], None)
                 elif kind == "truncate":
                     collections[op[2]].docs.clear()
                 elif kind == "put":
-                    collections[op[2]].docs[op[3]] = op[4]
+                    collection = collections[op[2]]
+                    collection.docs[op[3]] = op[4]
+                    if op[3].isdigit():
+                        collection.last_value = max(collection.last_value, int(op[3]))
                 elif kind == "del":
                     collections[op[2]].docs.pop(op[3], None)
 

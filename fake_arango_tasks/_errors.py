@@ -8,7 +8,9 @@ envelope ``{"code", "error", "errorMessage", "errorNum"}`` (that key order, as
 
 from __future__ import annotations
 
-from typing import Final, Literal
+from typing import Final, Literal, TypeVar
+
+T = TypeVar("T")
 
 __all__ = ["ArangoError", "ERRORS"]
 
@@ -100,7 +102,7 @@ class ArangoError(Exception):
         return {"code": self.status, "error": True, "errorMessage": self.message, "errorNum": self.error_num}
 
 
-def _required(value: object, error_num: int):  # type: ignore[no-untyped-def]
+def _required(value: T | None, error_num: int) -> T:
     if value is None:
         raise KeyError(f"unknown errorNum {error_num}: give status and message")
     return value

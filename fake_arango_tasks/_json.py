@@ -34,6 +34,7 @@ def format_number(value: float | int) -> str:
 
     Raises:
         ValueError: ``value`` is NaN or infinite (ArangoDB cannot store those).
+        TypeError: ``value`` is a bool.
     """
     if isinstance(value, bool):
         raise TypeError("bool is not a number here")

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import json
 import threading
+from http import HTTPStatus
 from dataclasses import dataclass, field
 from typing import Any
 
 __all__ = ["CannedResponse", "OutgoingHttp"]
 
-_REASONS = {200: "OK", 201: "Created", 202: "Accepted", 204: "No Content", 400: "Bad Request",
-            401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 409: "Conflict", 500: "Internal Server Error",
-            502: "Bad Gateway", 503: "Service Unavailable"}
 _MISSING = object()
 
 
@@ -35,7 +33,7 @@ class CannedResponse:
     def to_json(self) -> dict[str, Any]:
         """The form the V8 prelude reads."""
         return {"method": self.method, "url": self.url, "status": self.status,
-                "message": _REASONS.get(self.status, ""), "body": self.body, "headers": self.headers,
+                "message": _reason(self.status), "body": self.body, "headers": self.headers,
                 "prefix": self.prefix}
 
 
@@ -89,6 +87,13 @@ class OutgoingHttp:
         """The registered responses in the form the V8 prelude reads, oldest first."""
         with self._lock:
             return [r.to_json() for r in self._responses]
+
+
+def _reason(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return ""
 
 
 def _dumps(value: Any) -> str:

@@ -3,8 +3,11 @@
 // 'internal', 'console', '@arangodb/tasks', '@arangodb/request', db), with time read from the
 // fake clock, output captured per run, and globals restored after every run. Python calls the
 // frozen entry points of __fakeArango with JSON text and gets JSON text back; it never holds a JS
-// object. Everything the prelude needs from the built-ins is captured here, before any command
-// runs, so a command that overwrites JSON, Array.prototype.map or Date cannot break it.
+// object. What the prelude needs between runs (batch loop, isolation, JSON, error reports) uses
+// built-ins captured here, before any command runs, so a command that overwrites JSON,
+// Array.prototype.map or Date cannot break it; module functions a command calls during its own
+// run may still see what that run (or, for changes hidden from the isolation check, an earlier
+// run of the same batch) did to the built-ins.
 (function () {
   "use strict";
   const g = globalThis;
@@ -174,9 +177,9 @@
   }
   function emit(level, text) {
     if (run === null) return;
-    if (run.outputBytes > run.maxOutput) return;
-    run.outputBytes += text.length;
-    push(run.output, run.outputBytes > run.maxOutput ? [level, "... (output truncated by fake-arango-tasks)"] : [level, text]);
+    if (run.outputChars > run.maxOutput) return;
+    run.outputChars += text.length;
+    push(run.output, run.outputChars > run.maxOutput ? [level, "... (output truncated by fake-arango-tasks)"] : [level, text]);
   }
   function print() { emit("print", printText(arguments)); }
   const logger = (level) => function () { emit(level, sprintf(arguments)); };
@@ -704,7 +707,7 @@
           continue;
         }
         run = {
-          startUs: dueUs, sleptUs: 0, output: [], outputBytes: 0, maxOutput: batch.maxOutput,
+          startUs: dueUs, sleptUs: 0, output: [], outputChars: 0, maxOutput: batch.maxOutput,
           requests: [], effects: [], database: task.database, user: task.user, superuser: task.user === "",
         };
         rngState = hashString(batch.seed + ":" + id + ":" + n);

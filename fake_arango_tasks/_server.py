@@ -87,6 +87,7 @@ class FakeArangoTasks:
 
     Raises:
         ValueError: a bad option value.
+        RuntimeError: ``clock`` already drives another server.
     """
 
     def __init__(

@@ -19,9 +19,8 @@ from typing import Any, Callable, Final, Iterator, List, Protocol, TypeGuard
 
 from . import _errors as E
 from ._errors import ArangoError
+from ._clock import MICROSECONDS
 from ._json import Timestamp
-
-MICROSECONDS: Final = 1_000_000
 
 __all__ = ["Task", "TaskListener", "TaskTable", "DEFAULT_NAME", "wrap_command"]
 
@@ -152,6 +151,7 @@ class TaskTable:
     Args:
         compiles: ``compiles(command) -> bool``, the compile check of create (check 9): whether
             the *raw* command compiles as a function body (``Task::tryCompile`` in Tasks.cpp).
+        ticks: the server tick generated ids are drawn from (a new one when ``None``).
         clock_us: returns the current time in microseconds (for ``created`` and the first run).
         listener: told of added and removed tasks.
     """
@@ -175,7 +175,7 @@ class TaskTable:
     # -- creating ---------------------------------------------------------------------------------
 
     def register(
-        self, body: Any, *, database: str, user: str = "", url_id: str | None = None, now_us: int | None = None
+        self, body: Any, *, database: str, user: str = "", task_id: str | None = None, now_us: int | None = None
     ) -> dict[str, Any]:
         """Create a task from a parsed request ``body``, as ``POST``/``PUT /_api/tasks`` does.
 
@@ -185,7 +185,8 @@ class TaskTable:
             body: the parsed JSON body (any JSON value).
             database: the database of the request.
             user: the authenticated user (``""`` with authentication off).
-            url_id: the id from ``PUT /_api/tasks/{id}``; when given, the body's ``id`` is ignored.
+            task_id: the id to use whatever the body says (``PUT /_api/tasks/{id}`` gives the id in
+                the URL); when ``None``, the body's ``id`` if it is a string, else a generated one.
             now_us: the creation time (microseconds); the clock's time when ``None`` (a command
                 registering a task passes its run's time, which includes what it slept).
 
@@ -210,7 +211,7 @@ class TaskTable:
         if not self._compiles(command):
             raise ArangoError(E.BAD_PARAMETER, "cannot compile command")
 
-        given_id = url_id if url_id is not None else body.get("id")
+        given_id = task_id if task_id is not None else body.get("id")
         name = body.get("name")
         period = body.get("period")
         offset = body.get("offset")
@@ -221,13 +222,13 @@ class TaskTable:
                     raise ArangoError(E.TASK_INVALID_ID)
                 if given_id in self._tasks:
                     raise ArangoError(E.TASK_DUPLICATE_ID)
-                task_id = given_id
+                new_id = given_id
             else:
-                task_id = self._new_id()
+                new_id = self._new_id()
             if now_us is None:
                 now_us = self._clock_us()
             task = Task(
-                id=task_id,
+                id=new_id,
                 name=name if isinstance(name, str) else DEFAULT_NAME,
                 created=now_us / MICROSECONDS,
                 period_ms=_millis(period) if _is_number(period) else None,
@@ -241,7 +242,7 @@ class TaskTable:
             response = task.to_json()
             task.offset_us = max(task.offset_us, 1)
             task.next_due_us = now_us + task.offset_us
-            self._tasks[task_id] = task
+            self._tasks[new_id] = task
             self.version += 1
         if self.listener is not None:  # outside the lock: the scheduler takes its own
             self.listener.task_added(task)
