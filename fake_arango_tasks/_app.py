@@ -402,7 +402,7 @@ class ArangoApp:
         self._require_write(call)
         name = call.args["collection"]
         self.documents.collection(call.database, name, suffix=True)
-        options = {"overwrite": _flag(call, "overwrite"), "returnNew": _flag(call, "returnNew"), "http": True}
+        options: dict[str, Any] = {"overwrite": _flag(call, "overwrite"), "returnNew": _flag(call, "returnNew"), "http": True}
         mode = call.request.args.get("overwriteMode")
         if mode in ("ignore", "replace", "update", "conflict"):
             options["overwriteMode"] = mode
