@@ -38,6 +38,13 @@ class Http:
         return self.request("DELETE", path, **kwargs)
 
 
+def create_task(http: Http, command: str, **body: object) -> str:
+    """Create a task over HTTP (``POST /_api/tasks``); returns its id. Fails the test on an error."""
+    response = http.post("/_api/tasks", {"command": command, **body})
+    assert response.status_code == 200, response.text
+    return str(response.json()["id"])
+
+
 def ordered(response: requests.Response) -> Any:
     """The JSON body with objects as lists of (key, value) pairs, so key order is compared too."""
     return json.loads(response.text, object_pairs_hook=list)

@@ -11,12 +11,7 @@ from arango.exceptions import DocumentRevisionError
 
 from fake_arango_tasks import DEFAULT_START, FakeArangoTasks
 from tests.conftest import Http
-
-
-def _task(http: Http, command: str, **body: object) -> str:
-    response = http.post("/_api/tasks", {"command": command, **body})
-    assert response.status_code == 200, response.text
-    return str(response.json()["id"])
+from tests.conftest import create_task as _task
 
 
 @pytest.mark.parametrize(
