@@ -111,10 +111,17 @@ class JavaScriptRuntime:
         self._sent.clear()
         self._sent_tasks = {}
 
-    def close(self) -> None:
-        """Release the V8 contexts (a later call makes new ones, reloading the documents)."""
+    def close(self, then: Callable[[], None] | None = None) -> None:
+        """Release the V8 contexts (a later call makes new ones, reloading the documents).
+
+        Args:
+            then: called before any other call can use V8 again (``reset`` empties the documents
+                there, so no write can slip in between and reach the old context).
+        """
         with self._lock:
             self._discard()
+            if then is not None:
+                then()
         with self._compile_lock:
             if self._compiler is not None:
                 self._compiler.close()

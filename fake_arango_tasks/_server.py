@@ -269,17 +269,18 @@ class FakeArangoTasks:
         One clock never goes backwards; after a reset :attr:`clock` is a new object, so read
         ``fake.clock`` again rather than keeping the old one.
         """
-        with self._scheduler.paused():  # no run, advance or document write in between
+        with self._scheduler.paused():  # no run or advance in between
             if isinstance(self.clock, FakeClock):
                 self.clock = FakeClock(self._start)
                 self._scheduler.use_clock(self.clock)
-            self._runtime.close()  # the next run gets a fresh V8 context: nothing of earlier runs remains
+            # the next run gets a fresh V8 context: nothing of earlier runs remains; no document
+            # write gets between dropping the context and emptying Python's copy
+            self._runtime.close(then=self._documents.clear)
             self._table.clear()
             self._scheduler.clear()
             self._journal.clear()
             self._databases.reset()
             self._auth.reset()
-            self._documents.clear()
             self.http.clear()
 
     def _execute(self, jobs: Sequence[tuple[Task, int]]) -> list[RunOutcome | None]:
