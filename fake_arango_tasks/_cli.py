@@ -8,6 +8,7 @@ import sys
 import threading
 from typing import Sequence
 
+from ._javascript import DEFAULT_TIMEOUT
 from ._server import FakeArangoTasks
 
 __all__ = ["main"]
@@ -51,7 +52,8 @@ def parser() -> argparse.ArgumentParser:
         "--javascript-tasks", type=_bool, default=True, metavar="true|false",
         help="as arangod's --javascript.tasks: false refuses to create tasks (default: true)",
     )
-    p.add_argument("--run-timeout", type=float, default=None, help="time limit of one task run, seconds")
+    p.add_argument("--run-timeout", type=float, default=None,
+                   help=f"time limit of one task run, seconds (default: {DEFAULT_TIMEOUT:g})")
     p.add_argument("--seed", type=int, default=0, help="seed of Math.random in task commands (default: 0)")
     return p
 
