@@ -518,6 +518,12 @@
     GeneratorFunction, GeneratorFunction.prototype, AsyncFunction, AsyncGeneratorFunction,
     AsyncGeneratorFunction.prototype];
   if (typeof Intl === "object") ROOTS.push(Intl);
+  // The built-ins checked after every run; the others (rarely touched: URIError.prototype,
+  // typed arrays, ...) after every run whose text may change built-ins, and at every batch end.
+  const HOT = [g, Object, Object.prototype, Function.prototype, Array, Array.prototype, String.prototype,
+    Number.prototype, RealDate.prototype, JSON, Math, Promise.prototype, Map.prototype, Set.prototype,
+    ArrayIteratorPrototype, FakeDate];
+  const hot = call(ArrayMap, HOT, (o) => call(ArrayIndexOf, ROOTS, o));
   // Methods the prelude and the commonest commands rely on between runs: compared by identity
   // after every run (cheap), so replacing one in place is undone before the next run.
   const CRITICAL = [
@@ -532,6 +538,7 @@
   // prototype): the context is then "poisoned" and Python replaces it after the batch.
   let poisoned = false;
   let rootPrototypes = null;
+  let allRoots = null;
   let rootExtensible = null;
   let snapshot = null;
   let globalNames = null;
@@ -545,9 +552,11 @@
     globalValues = call(ArrayMap, globalNames, (k) => snapshot[0].descriptors[k].value);
     rootPrototypes = call(ArrayMap, ROOTS, (o) => getPrototypeOf(o));
     rootExtensible = call(ArrayMap, ROOTS, (o) => isExtensible(o));
+    allRoots = call(ArrayMap, ROOTS, (o, i) => i);
   }
-  function checkIrreparable() {
-    for (let i = 0; i < ROOTS.length; i++) {
+  function checkIrreparable(indices) {
+    for (let n = 0; n < indices.length; n++) {
+      const i = indices[n];
       if (isExtensible(ROOTS[i]) !== rootExtensible[i] || getPrototypeOf(ROOTS[i]) !== rootPrototypes[i]) poisoned = true;
     }
   }
@@ -567,8 +576,9 @@
     let dirty = ownKeys(g).length !== globalNames.length;
     for (let i = 0; !dirty && i < globalNames.length; i++) dirty = !same(g[globalNames[i]], globalValues[i]);
     if (dirty) restoreRoot(snapshot[0]);
-    for (let i = 1; i < snapshot.length; i++) {
-      if (ownKeys(snapshot[i].o).length !== snapshot[i].keys.length) restoreRoot(snapshot[i]);
+    for (let n = 1; n < hot.length; n++) {
+      const entry = snapshot[hot[n]];
+      if (ownKeys(entry.o).length !== entry.keys.length) restoreRoot(entry);
     }
     for (let i = 0; i < CRITICAL.length; i++) {
       if (CRITICAL[i][0][CRITICAL[i][1]] !== criticalValues[i]) {
@@ -576,7 +586,7 @@
         break;
       }
     }
-    checkIrreparable();
+    checkIrreparable(hot);
   }
   // Whether a command may change built-ins in place (Date.now = ..., Array.prototype.x = ...,
   // Object.defineProperty(...), this.x = ...): those runs get the full comparison at once. Others
@@ -597,7 +607,7 @@
     return answer;
   }
   function fullRestore() {
-    checkIrreparable();
+    checkIrreparable(allRoots);
     for (let n = 0; n < snapshot.length; n++) {
       const entry = snapshot[n];
       const o = entry.o;
