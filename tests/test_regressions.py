@@ -131,3 +131,15 @@ def test_revisions_are_checked_as_arangodb_checks_them(arango_tasks: FakeArangoT
     run = arango_tasks.advance(1)[0]
     assert run.error is None, run.error
     assert [m for _, m in run.output] == ["1200", "true k", '"k" 5 1', '["n",1210]']
+
+
+def test_the_wall_clock_loop_survives_a_runaway_schedule() -> None:
+    with FakeArangoTasks(clock="wall", max_runs_per_advance=50) as fake:
+        http = Http(fake.url)
+        _task(http, "", id="spinner", period=0.0001)
+        _task(http, "print('still running')", id="later", offset=0.2)
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline and not fake.runs_of("later"):
+            time.sleep(0.05)
+        assert [r.output for r in fake.runs_of("later")] == [(("print", "still running"),)]
+        assert fake.runs_of("later")[0].started >= fake.runs_of("later")[0].due
