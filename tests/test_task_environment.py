@@ -3,7 +3,6 @@ sleep, seeded randomness, isolation, documents, outgoing requests and error repo
 
 from __future__ import annotations
 
-import json
 
 import pytest
 from arango import ArangoClient
