@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import sys
 import traceback
 from dataclasses import dataclass
@@ -443,7 +444,29 @@ class ArangoApp:
         return 202, self.documents.write(op, call.database, name, key, body, options)
 
     def _aql(self, call: _Call) -> tuple[int, Any]:
-        raise ArangoError(E.NOT_IMPLEMENTED, "not supported by fake-arango-tasks: AQL (/_api/cursor)")
+        """``POST /_api/cursor``: only the one query python-arango's ``collection.all()`` sends,
+        ``FOR doc IN @@collection LIMIT skip, limit RETURN doc``, answered in full (one batch).
+        Any other AQL is 501/9: the fake has no AQL, and a wrong answer would be worse."""
+        body = call.body() if call.request.method == "POST" and "rest" not in call.args else None
+        query = body.get("query") if isinstance(body, dict) else None
+        bind_vars = body.get("bindVars") if isinstance(body, dict) else None
+        match = _ALL_DOCUMENTS.fullmatch(" ".join(query.split())) if isinstance(query, str) else None
+        if match is None or not isinstance(bind_vars, dict) or not isinstance(bind_vars.get("@collection"), str):
+            raise ArangoError(E.NOT_IMPLEMENTED, "not supported by fake-arango-tasks: AQL (/_api/cursor)")
+        name = bind_vars["@collection"]
+        try:
+            found = self.documents.collection(call.database, name)
+        except ArangoError:
+            raise ArangoError(E.DATA_SOURCE_NOT_FOUND, f"AQL: collection or view not found: {name} (while parsing)") from None
+        documents = [json.loads(text) for text in list(found.docs.values())]
+        skip = int(match.group(2) or 0)
+        limit = match.group(3)
+        documents = documents[skip:] if limit in (None, "null") else documents[skip:skip + int(limit)]
+        result: dict[str, Any] = {"result": documents, "hasMore": False}
+        if isinstance(body, dict) and body.get("count") is True:
+            result["count"] = len(documents)
+        result.update({"cached": False, "extra": {"warnings": [], "stats": {}}, "error": False, "code": 201})
+        return 201, result
 
     def _not_emulated(self, call: _Call) -> tuple[int, Any]:
         """Routes of the document and collection APIs the fake does not emulate (batch document
@@ -538,6 +561,10 @@ class ArangoApp:
             except (TypeError, ValueError) as exc:
                 raise ArangoError(E.BAD_PARAMETER, str(exc)) from None
         return 200, self.outgoing.snapshot()
+
+
+#: The query of python-arango's ``collection.all()`` (whitespace folded).
+_ALL_DOCUMENTS: Final = re.compile(r"FOR (\w+) IN @@collection(?: LIMIT (\d+), (\d+|null))? RETURN \1")
 
 
 def _revision(header: str | None) -> str | None:

@@ -332,3 +332,15 @@ def test_a_task_registered_mid_batch_runs_at_its_own_time(arango_tasks: FakeAran
     assert [round(r.due - DEFAULT_START, 6) for r in child] == [2.500001]
     dues = [r.due for r in runs]
     assert dues == sorted(dues)
+
+
+def test_python_arango_collection_all_reads_what_tasks_wrote(arango_tasks: FakeArangoTasks, http: Http) -> None:
+    _task(http, "const db = require('@arangodb').db; (db.log || db._create('log')).save({n: params.n})",
+          params={"n": 7}, period=1)
+    arango_tasks.advance(3)
+    db = ArangoClient(hosts=arango_tasks.url).db("_system")
+    assert [d["n"] for d in db.collection("log").all()] == [7, 7, 7]
+    assert len(list(db.collection("log").all(skip=1, limit=1))) == 1
+    with pytest.raises(Exception) as other_aql:
+        db.aql.execute("FOR d IN log FILTER d.n == 7 RETURN d")
+    assert (other_aql.value.http_code, other_aql.value.error_code) == (501, 9)  # type: ignore[attr-defined]
