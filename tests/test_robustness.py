@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
 
 import pytest
 
@@ -148,3 +149,19 @@ def test_concurrent_requests_while_the_clock_advances(arango_tasks: FakeArangoTa
     dues = [r.due for r in arango_tasks.runs]
     assert dues == sorted(dues) and all(r.error is None for r in arango_tasks.runs)
     assert arango_tasks.tasks == []
+
+
+@pytest.mark.parametrize("clock", ["fake", "wall"])
+def test_stop_leaves_no_thread_behind(clock: str) -> None:
+    before = set(threading.enumerate())
+    with FakeArangoTasks(clock=clock) as fake:  # type: ignore[arg-type]
+        http = Http(fake.url)
+        http.post("/_api/tasks", {"command": "print(1)", "period": 0.05})
+        http.post("/_api/collection", {"name": "c"})
+        if clock == "fake":
+            fake.advance(1)
+        else:
+            time.sleep(0.2)
+        assert fake.runs
+        http.session.close()
+    assert [t.name for t in set(threading.enumerate()) - before if t.is_alive()] == []
