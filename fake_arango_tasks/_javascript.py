@@ -240,9 +240,17 @@ class JavaScriptRuntime:
             answer = json.loads(raw)
             self._ticks.consume(answer["ticksUsed"])
             self._apply_documents(answer["ops"])
+            results = answer["results"]
+            if answer["async"]:  # the last run's promise continuations ran after that call
+                late = json.loads(self._eval("__fakeArango.finishAsync()", self.timeout))
+                self._ticks.consume(late["ticksUsed"])
+                self._apply_documents(late["ops"])
+                if late["result"] is not None and results and results[-1] is not None:
+                    results[-1] = {**results[-1], **late["result"]}
+                answer["poisoned"] = answer["poisoned"] or late["poisoned"]
         if answer["poisoned"]:  # a run changed a built-in beyond repair: the next call gets a new context
             self._discard()
-        return [None if result is None else _outcome(result) for result in answer["results"]]
+        return [None if result is None else _outcome(result) for result in results]
 
     # -- documents for the HTTP API -------------------------------------------------------------------
 

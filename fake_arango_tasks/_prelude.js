@@ -606,6 +606,13 @@
     }
     return answer;
   }
+  // Whether a command may leave promise continuations (async/await, then): such a run ends its
+  // batch, and its continuations, which V8 runs when the call from Python returns, still count
+  // as part of the run (finishAsync collects what they printed).
+  const AWAITING = /\b(?:async|await|Promise|then)\b/;
+  function mayAwait(task) { return call(RegExpTest, AWAITING, task.command); }
+  let asyncRun = null;
+  let ticksAtBatchEnd = 0;
   function fullRestore() {
     checkIrreparable(allRoots);
     for (let n = 0; n < snapshot.length; n++) {
@@ -737,10 +744,28 @@
           output: current.output, error: failed ? describe(thrown, taskFile(id), task.command) : null, sleptUs: current.sleptUs,
           requests: current.requests, effects: current.effects,
         });
+        if (mayAwait(task)) {
+          asyncRun = current;
+          break;
+        }
         if (poisoned || current.sleptUs > 0 || current.effects.length > 0 || realNowMs() - started > batch.budgetMs) break;
       }
       fullRestore();
-      return JSONstringify({ results, ticksUsed, ops: documents.drainOps(), poisoned });
+      const answer = JSONstringify({ results, ticksUsed, ops: documents.drainOps(), poisoned, async: asyncRun !== null });
+      ticksAtBatchEnd = ticksUsed;
+      run = asyncRun;  // the continuations V8 runs after this call belong to that run
+      return answer;
+    },
+    // After a batch that ended with a run that may have left continuations: what they did.
+    finishAsync() {
+      const current = run;
+      run = null;
+      asyncRun = null;
+      fullRestore();
+      const result = current === null ? null : {
+        output: current.output, sleptUs: current.sleptUs, requests: current.requests, effects: current.effects,
+      };
+      return JSONstringify({ result, ticksUsed: ticksUsed - ticksAtBatchEnd, ops: documents.drainOps(), poisoned });
     },
     // Document operations for the HTTP API, with ArangoDB's semantics (see _documents.js).
     documents(requestJson) {

@@ -344,3 +344,17 @@ def test_python_arango_collection_all_reads_what_tasks_wrote(arango_tasks: FakeA
     with pytest.raises(Exception) as other_aql:
         db.aql.execute("FOR d IN log FILTER d.n == 7 RETURN d")
     assert (other_aql.value.http_code, other_aql.value.error_code) == (501, 9)  # type: ignore[attr-defined]
+
+
+def test_promise_continuations_belong_to_their_run(arango_tasks: FakeArangoTasks, http: Http) -> None:
+    _task(http, "(async () => { await null; print('after await'); require('internal').sleep(2); })(); print('sync')",
+          id="async", period=10)
+    _task(http, "Promise.resolve().then(() => { globalThis.n = (globalThis.n || 0) + 1; print(globalThis.n) })",
+          id="then", period=10, offset=0.5)
+    runs = arango_tasks.advance(25)
+    awaited = (("print", "sync"), ("print", "after await"))
+    # the sleep in the continuation counts: the async task runs at 0, 12, 24 (period after the end)
+    assert [(r.task_id, round(r.due - DEFAULT_START, 1), r.output) for r in runs] == [
+        ("async", 0.0, awaited), ("then", 0.5, (("print", "1"),)), ("then", 10.5, (("print", "1"),)),
+        ("async", 12.0, awaited), ("then", 20.5, (("print", "1"),)), ("async", 24.0, awaited),
+    ]  # and what a continuation set on globalThis was undone before the next run
