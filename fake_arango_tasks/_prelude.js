@@ -711,6 +711,8 @@
       tickStep = batch.tickStep;
       ticksUsed = 0;
       taskTable = new RealMap(registry);
+      run = null;
+      asyncRun = null;
       fullRestore();  // what promise callbacks of the last batch did after it ended
       const started = realNowMs();
       const results = [];
