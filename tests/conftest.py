@@ -45,6 +45,11 @@ def create_task(http: Http, command: str, **body: object) -> str:
     return str(response.json()["id"])
 
 
+def arango_codes(excinfo: pytest.ExceptionInfo[Any]) -> tuple[int, int]:
+    """``(http_code, error_code)`` of a client's ArangoDB error (python-arango and -async alike)."""
+    return excinfo.value.http_code, excinfo.value.error_code
+
+
 def ordered(response: requests.Response) -> Any:
     """The JSON body with objects as lists of (key, value) pairs, so key order is compared too."""
     return json.loads(response.text, object_pairs_hook=list)

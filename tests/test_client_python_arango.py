@@ -21,6 +21,7 @@ from arango.exceptions import (
 )
 
 from fake_arango_tasks import FakeArangoTasks, superuser_token
+from tests.conftest import arango_codes
 
 TASK_KEYS_PERIODIC = ["id", "name", "created", "type", "period", "offset", "command", "database"]
 TASK_KEYS_TIMED = ["id", "name", "created", "type", "offset", "command", "database"]
@@ -76,8 +77,7 @@ def test_create_periodic_without_id_get_list_delete(arango_tasks: FakeArangoTask
     assert sys_db.tasks() == []
     with pytest.raises(TaskGetError) as exc:
         sys_db.task(task["id"])
-    assert exc.value.error_code == 1852
-    assert exc.value.http_code == 404
+    assert arango_codes(exc) == (404, 1852)
 
 
 def test_generated_ids_increase(sys_db) -> None:
@@ -142,8 +142,7 @@ def test_duplicate_id(sys_db) -> None:
     sys_db.create_task(name="a", command="return 1;", period=2, task_id="dup")
     with pytest.raises(TaskCreateError) as exc:
         sys_db.create_task(name="b", command="return 2;", period=2, task_id="dup")
-    assert exc.value.error_code == 1851
-    assert exc.value.http_code == 409
+    assert arango_codes(exc) == (409, 1851)
     assert exc.value.error_message == "duplicate task id"
     assert [t["name"] for t in sys_db.tasks()] == ["a"]
 
@@ -151,8 +150,7 @@ def test_duplicate_id(sys_db) -> None:
 def test_get_unknown_task(sys_db) -> None:
     with pytest.raises(TaskGetError) as exc:
         sys_db.task("no-such-task")
-    assert exc.value.error_code == 1852
-    assert exc.value.http_code == 404
+    assert arango_codes(exc) == (404, 1852)
     assert exc.value.error_message == "task not found"
 
 
@@ -170,15 +168,13 @@ def test_delete_missing_task(sys_db) -> None:
     assert sys_db.delete_task("no-such-task", ignore_missing=True) is False
     with pytest.raises(TaskDeleteError) as exc:
         sys_db.delete_task("no-such-task")
-    assert exc.value.error_code == 1852
-    assert exc.value.http_code == 404
+    assert arango_codes(exc) == (404, 1852)
 
 
 def test_bad_command_does_not_compile(sys_db) -> None:
     with pytest.raises(TaskCreateError) as exc:
         sys_db.create_task(name="broken", command="for (i", period=1)
-    assert exc.value.error_code == 10
-    assert exc.value.http_code == 400
+    assert arango_codes(exc) == (400, 10)
     assert exc.value.error_message == "cannot compile command"
     assert sys_db.tasks() == []
 
@@ -187,8 +183,7 @@ def test_non_positive_period(sys_db) -> None:
     # python-arango documents period=0 as "timed", but ArangoDB rejects a number <= 0.
     with pytest.raises(TaskCreateError) as exc:
         sys_db.create_task(name="zero", command="return 1;", period=0)
-    assert exc.value.error_code == 10
-    assert exc.value.http_code == 400
+    assert arango_codes(exc) == (400, 10)
     assert exc.value.error_message == "task period must be specified and positive"
 
 
@@ -196,16 +191,13 @@ def test_unknown_database(client: ArangoClient) -> None:
     db = client.db("nope", username="root", password="")
     with pytest.raises(TaskListError) as exc:
         db.tasks()
-    assert exc.value.error_code == 1228
-    assert exc.value.http_code == 404
+    assert arango_codes(exc) == (404, 1228)
     with pytest.raises(TaskCreateError) as exc2:
         db.create_task(name="x", command="return 1;", period=1)
-    assert exc2.value.error_code == 1228
-    assert exc2.value.http_code == 404
+    assert arango_codes(exc2) == (404, 1228)
     with pytest.raises(TaskGetError) as exc3:
         db.task("anything")
-    assert exc3.value.error_code == 1228
-    assert exc3.value.http_code == 404
+    assert arango_codes(exc3) == (404, 1228)
 
 
 def test_task_database_and_global_table(client: ArangoClient, sys_db) -> None:
@@ -218,8 +210,7 @@ def test_task_database_and_global_table(client: ArangoClient, sys_db) -> None:
     assert sys_db.tasks() == [task]
     with pytest.raises(TaskCreateError) as exc:
         sys_db.create_task(name="again", command="return 1;", period=3, task_id="t-other")
-    assert exc.value.error_code == 1851
-    assert exc.value.http_code == 409
+    assert arango_codes(exc) == (409, 1851)
     # Dropping the database removes its tasks.
     assert sys_db.delete_database("other") is True
     assert sys_db.tasks() == []
@@ -233,13 +224,11 @@ def test_auth_bad_password(client: ArangoClient) -> None:
     db = client.db("_system", username="root", password="wrong")
     with pytest.raises(TaskListError) as exc:
         db.tasks()
-    assert exc.value.http_code == 401
-    assert exc.value.error_code == 11
+    assert arango_codes(exc) == (401, 11)
     assert exc.value.error_message == "not authorized to execute this request"
     with pytest.raises(TaskCreateError) as exc2:
         db.create_task(name="x", command="return 1;", period=1)
-    assert exc2.value.http_code == 401
-    assert exc2.value.error_code == 11
+    assert arango_codes(exc2) == (401, 11)
 
 
 @pytest.mark.arango_tasks(users={"root": "pw"})
@@ -248,8 +237,7 @@ def test_verify_ping(client: ArangoClient) -> None:
     assert db.tasks() == []
     with pytest.raises(ServerConnectionError) as exc:
         client.db("_system", username="root", password="wrong", verify=True)
-    assert exc.value.http_code == 401
-    assert exc.value.error_code == 11
+    assert arango_codes(exc) == (401, 11)
 
 
 @pytest.mark.arango_tasks(users={"root": "pw"})
@@ -257,8 +245,7 @@ def test_auth_unknown_user(client: ArangoClient) -> None:
     db = client.db("_system", username="mallory", password="pw")
     with pytest.raises(TaskListError) as exc:
         db.tasks()
-    assert exc.value.http_code == 401
-    assert exc.value.error_code == 11
+    assert arango_codes(exc) == (401, 11)
 
 
 @pytest.mark.arango_tasks(users={"root": "pw"})
@@ -266,8 +253,7 @@ def test_auth_unknown_database_without_access_is_401(client: ArangoClient) -> No
     db = client.db("nope", username="root", password="wrong")
     with pytest.raises(TaskListError) as exc:
         db.tasks()
-    assert exc.value.http_code == 401
-    assert exc.value.error_code == 11
+    assert arango_codes(exc) == (401, 11)
 
 
 @pytest.mark.arango_tasks(users={"root": "pw"})
@@ -297,8 +283,7 @@ def test_auth_jwt_bad_password(client: ArangoClient) -> None:
         client.db("_system", username="root", password="wrong", auth_method="jwt")
     # POST /_open/auth answers bad credentials with 401/401 "Wrong credentials"
     # (RestAuthHandler: TRI_ERROR_HTTP_UNAUTHORIZED), not 401/11 as the other routes do.
-    assert exc.value.http_code == 401
-    assert exc.value.error_code == 401
+    assert arango_codes(exc) == (401, 401)
     assert exc.value.error_message == "Wrong credentials"
 
 
@@ -308,8 +293,7 @@ def test_auth_jwt_forged_token_rejected(client: ArangoClient) -> None:
     db = client.db("_system", superuser_token=forged)
     with pytest.raises(TaskListError) as exc:
         db.tasks()
-    assert exc.value.http_code == 401
-    assert exc.value.error_code == 11
+    assert arango_codes(exc) == (401, 11)
 
 
 @pytest.mark.arango_tasks(users={"root": "pw", "alice": "pw2"})
@@ -326,27 +310,23 @@ def test_auth_tasks_are_private_per_user(arango_tasks: FakeArangoTasks, client: 
 
     with pytest.raises(TaskGetError) as exc:
         root.task("alice-task")
-    assert exc.value.error_code == 1852
-    assert exc.value.http_code == 404
+    assert arango_codes(exc) == (404, 1852)
 
     with pytest.raises(TaskGetError) as exc2:
         alice.task("root-task")
-    assert exc2.value.error_code == 1852
-    assert exc2.value.http_code == 404
+    assert arango_codes(exc2) == (404, 1852)
 
     # Another user's task cannot be deleted either (it does not exist for them).
     assert root.delete_task("alice-task", ignore_missing=True) is False
     with pytest.raises(TaskDeleteError) as exc3:
         root.delete_task("alice-task")
-    assert exc3.value.error_code == 1852
-    assert exc3.value.http_code == 404
+    assert arango_codes(exc3) == (404, 1852)
     assert alice.task("alice-task") == alices
 
     # The id is still taken for everyone.
     with pytest.raises(TaskCreateError) as exc4:
         root.create_task(name="steal", command="return 1;", period=5, task_id="alice-task")
-    assert exc4.value.error_code == 1851
-    assert exc4.value.http_code == 409
+    assert arango_codes(exc4) == (409, 1851)
 
     assert sorted(t["id"] for t in arango_tasks.tasks) == ["alice-task", "root-task"]
 
@@ -406,8 +386,7 @@ def test_advance_runs_timed_task_once_then_removes_it(arango_tasks: FakeArangoTa
 
     with pytest.raises(TaskGetError) as exc:
         sys_db.task("timed-5")
-    assert exc.value.error_code == 1852
-    assert exc.value.http_code == 404
+    assert arango_codes(exc) == (404, 1852)
     assert sys_db.tasks() == []
     assert arango_tasks.advance(100) == []
 
@@ -422,8 +401,7 @@ def test_advance_timed_task_at_exact_offset(arango_tasks: FakeArangoTasks, sys_d
     assert [(r.task_id, list(r.output)) for r in runs] == [("t5", [("log", "five")])]
     with pytest.raises(TaskGetError) as exc:
         sys_db.task("t5")
-    assert exc.value.error_code == 1852
-    assert exc.value.http_code == 404
+    assert arango_codes(exc) == (404, 1852)
 
 
 def test_deleted_task_does_not_run(arango_tasks: FakeArangoTasks, sys_db) -> None:
@@ -440,8 +418,7 @@ def test_javascript_tasks_disabled(client: ArangoClient) -> None:
     db = client.db("_system", username="root", password="")
     with pytest.raises(TaskCreateError) as exc:
         db.create_task(name="x", command="return 1;", period=1)
-    assert exc.value.http_code == 403
-    assert exc.value.error_code == 11
+    assert arango_codes(exc) == (403, 11)
     assert exc.value.error_message == "JavaScript tasks are disabled"
     assert db.tasks() == []
     with pytest.raises(TaskGetError) as exc2:
@@ -456,8 +433,7 @@ def test_no_tasks_api_in_4_0(client: ArangoClient) -> None:
     assert db.version() == "4.0.0"
     with pytest.raises(TaskListError) as exc:
         db.tasks()
-    assert exc.value.http_code == 404
-    assert exc.value.error_code == 404
+    assert arango_codes(exc) == (404, 404)
     assert exc.value.error_message == "unknown path '/_api/tasks'"
 
 

@@ -26,6 +26,7 @@ from arangoasync.exceptions import (
 )
 
 from fake_arango_tasks import FakeArangoTasks
+from tests.conftest import arango_codes
 
 TASK_KEYS_PERIODIC = ["id", "name", "created", "type", "period", "offset", "command", "database"]
 TASK_KEYS_TIMED = ["id", "name", "created", "type", "offset", "command", "database"]
@@ -78,8 +79,7 @@ async def test_create_periodic_without_id_get_list_delete(arango_tasks: FakeAran
     assert await sys_db.tasks() == []
     with pytest.raises(TaskGetError) as exc:
         await sys_db.task(task["id"])
-    assert exc.value.error_code == 1852
-    assert exc.value.http_code == 404
+    assert arango_codes(exc) == (404, 1852)
 
 
 @pytest.mark.asyncio
@@ -143,8 +143,7 @@ async def test_duplicate_id(sys_db) -> None:
     await sys_db.create_task("return 1;", task_id="dup", name="a", period=2, offset=1)
     with pytest.raises(TaskCreateError) as exc:
         await sys_db.create_task("return 2;", task_id="dup", name="b", period=2, offset=1)
-    assert exc.value.error_code == 1851
-    assert exc.value.http_code == 409
+    assert arango_codes(exc) == (409, 1851)
     assert exc.value.error_message == "duplicate task id"
     assert [t["name"] for t in await sys_db.tasks()] == ["a"]
 
@@ -153,8 +152,7 @@ async def test_duplicate_id(sys_db) -> None:
 async def test_get_unknown_task(sys_db) -> None:
     with pytest.raises(TaskGetError) as exc:
         await sys_db.task("no-such-task")
-    assert exc.value.error_code == 1852
-    assert exc.value.http_code == 404
+    assert arango_codes(exc) == (404, 1852)
     assert exc.value.error_message == "task not found"
 
 
@@ -163,16 +161,14 @@ async def test_delete_missing_task(sys_db) -> None:
     assert await sys_db.delete_task("no-such-task", ignore_missing=True) is False
     with pytest.raises(TaskDeleteError) as exc:
         await sys_db.delete_task("no-such-task")
-    assert exc.value.error_code == 1852
-    assert exc.value.http_code == 404
+    assert arango_codes(exc) == (404, 1852)
 
 
 @pytest.mark.asyncio
 async def test_bad_command_does_not_compile(sys_db) -> None:
     with pytest.raises(TaskCreateError) as exc:
         await sys_db.create_task("for (i", period=1)
-    assert exc.value.error_code == 10
-    assert exc.value.http_code == 400
+    assert arango_codes(exc) == (400, 10)
     assert exc.value.error_message == "cannot compile command"
     assert await sys_db.tasks() == []
 
@@ -182,26 +178,21 @@ async def test_unknown_database(client: ArangoClient) -> None:
     db = await client.db("nope", auth=ROOT)
     with pytest.raises(TaskListError) as exc:
         await db.tasks()
-    assert exc.value.error_code == 1228
-    assert exc.value.http_code == 404
+    assert arango_codes(exc) == (404, 1228)
     with pytest.raises(TaskCreateError) as exc2:
         await db.create_task("return 1;", period=1)
-    assert exc2.value.error_code == 1228
-    assert exc2.value.http_code == 404
+    assert arango_codes(exc2) == (404, 1228)
     with pytest.raises(TaskCreateError) as exc3:
         await db.create_task("return 1;", task_id="with-id", period=1)
-    assert exc3.value.error_code == 1228
-    assert exc3.value.http_code == 404
+    assert arango_codes(exc3) == (404, 1228)
     with pytest.raises(TaskGetError) as exc4:
         await db.task("anything")
-    assert exc4.value.error_code == 1228
-    assert exc4.value.http_code == 404
+    assert arango_codes(exc4) == (404, 1228)
     # ignore_missing keys on HTTP 404 in this client, so an unknown database reads as "missing".
     assert await db.delete_task("anything", ignore_missing=True) is False
     with pytest.raises(TaskDeleteError) as exc5:
         await db.delete_task("anything")
-    assert exc5.value.error_code == 1228
-    assert exc5.value.http_code == 404
+    assert arango_codes(exc5) == (404, 1228)
 
 
 @pytest.mark.asyncio
@@ -214,8 +205,7 @@ async def test_task_database_and_global_table(client: ArangoClient, sys_db) -> N
     assert await sys_db.tasks() == [task]
     with pytest.raises(TaskCreateError) as exc:
         await sys_db.create_task("return 1;", task_id="t-other", period=3)
-    assert exc.value.error_code == 1851
-    assert exc.value.http_code == 409
+    assert arango_codes(exc) == (409, 1851)
     assert await sys_db.delete_database("other") is True
     assert await sys_db.tasks() == []
 
@@ -229,13 +219,11 @@ async def test_auth_bad_password(client: ArangoClient) -> None:
     db = await client.db("_system", auth=Auth(username="root", password="wrong"))
     with pytest.raises(TaskListError) as exc:
         await db.tasks()
-    assert exc.value.http_code == 401
-    assert exc.value.error_code == 11
+    assert arango_codes(exc) == (401, 11)
     assert exc.value.error_message == "not authorized to execute this request"
     with pytest.raises(TaskCreateError) as exc2:
         await db.create_task("return 1;", period=1)
-    assert exc2.value.http_code == 401
-    assert exc2.value.error_code == 11
+    assert arango_codes(exc2) == (401, 11)
 
 
 @pytest.mark.asyncio
@@ -245,8 +233,7 @@ async def test_verify_ping(client: ArangoClient) -> None:
     assert await db.tasks() == []
     with pytest.raises(ServerConnectionError) as exc:
         await client.db("_system", auth=Auth(username="root", password="wrong"), verify=True)
-    assert exc.value.http_code == 401
-    assert exc.value.error_code == 11
+    assert arango_codes(exc) == (401, 11)
 
 
 @pytest.mark.asyncio
@@ -309,8 +296,7 @@ async def test_auth_forged_superuser_token_rejected(client: ArangoClient) -> Non
     db = await client.db("_system", auth_method="superuser", token=forged)
     with pytest.raises(TaskListError) as exc:
         await db.tasks()
-    assert exc.value.http_code == 401
-    assert exc.value.error_code == 11
+    assert arango_codes(exc) == (401, 11)
 
 
 @pytest.mark.asyncio
@@ -328,25 +314,21 @@ async def test_auth_tasks_are_private_per_user(arango_tasks: FakeArangoTasks, cl
 
     with pytest.raises(TaskGetError) as exc:
         await root.task("alice-task")
-    assert exc.value.error_code == 1852
-    assert exc.value.http_code == 404
+    assert arango_codes(exc) == (404, 1852)
 
     with pytest.raises(TaskGetError) as exc2:
         await alice.task("root-task")
-    assert exc2.value.error_code == 1852
-    assert exc2.value.http_code == 404
+    assert arango_codes(exc2) == (404, 1852)
 
     assert await root.delete_task("alice-task", ignore_missing=True) is False
     with pytest.raises(TaskDeleteError) as exc3:
         await root.delete_task("alice-task")
-    assert exc3.value.error_code == 1852
-    assert exc3.value.http_code == 404
+    assert arango_codes(exc3) == (404, 1852)
     assert await alice.task("alice-task") == alices
 
     with pytest.raises(TaskCreateError) as exc4:
         await root.create_task("return 1;", task_id="alice-task", period=5)
-    assert exc4.value.error_code == 1851
-    assert exc4.value.http_code == 409
+    assert arango_codes(exc4) == (409, 1851)
 
     assert sorted(t["id"] for t in arango_tasks.tasks) == ["alice-task", "root-task"]
 
@@ -407,8 +389,7 @@ async def test_advance_runs_timed_task_once_then_removes_it(arango_tasks: FakeAr
 
     with pytest.raises(TaskGetError) as exc:
         await sys_db.task("t5")
-    assert exc.value.error_code == 1852
-    assert exc.value.http_code == 404
+    assert arango_codes(exc) == (404, 1852)
     assert await sys_db.tasks() == []
     assert arango_tasks.advance(100) == []
 
@@ -433,13 +414,11 @@ async def test_javascript_tasks_disabled(client: ArangoClient) -> None:
     db = await client.db("_system", auth=ROOT)
     with pytest.raises(TaskCreateError) as exc:
         await db.create_task("return 1;", period=1)
-    assert exc.value.http_code == 403
-    assert exc.value.error_code == 11
+    assert arango_codes(exc) == (403, 11)
     assert exc.value.error_message == "JavaScript tasks are disabled"
     with pytest.raises(TaskCreateError) as exc2:
         await db.create_task("return 1;", task_id="x", period=1)
-    assert exc2.value.http_code == 403
-    assert exc2.value.error_code == 11
+    assert arango_codes(exc2) == (403, 11)
     assert await db.tasks() == []
     assert await db.delete_task("x", ignore_missing=True) is False
 
@@ -450,6 +429,5 @@ async def test_no_tasks_api_in_4_0(client: ArangoClient) -> None:
     db = await client.db("_system", auth=ROOT)
     with pytest.raises(TaskListError) as exc:
         await db.tasks()
-    assert exc.value.http_code == 404
-    assert exc.value.error_code == 404
+    assert arango_codes(exc) == (404, 404)
     assert exc.value.error_message == "unknown path '/_api/tasks'"
