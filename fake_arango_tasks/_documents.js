@@ -169,14 +169,14 @@ function (kernel) {
     }
     return target;
   }
-  function update(database, state, selector, patch, options) {
-    if (typeof patch !== "object" || patch === null || isArray(patch)) fail(1227, "invalid document type", 400);
+  // update and replace: the same steps, but for how the new body comes from the old document
+  function rewrite(database, state, selector, given, options, newBody) {
+    if (typeof given !== "object" || given === null || isArray(given)) fail(1227, "invalid document type", 400);
     const key = keyOf(state, selector);
     const old = stored(state, key);
     const opts = options || {};
-    checkRev(old, opts.http ? patch : selector, opts);
-    const body = merge(JSONparse(JSONstringify(old)), JSONparse(JSONstringify(patch)), opts.mergeObjects !== false,
-      opts.keepNull !== false);
+    checkRev(old, opts.http ? given : selector, opts);
+    const body = newBody(old, JSONparse(JSONstringify(given)), opts);
     checkEdge(state, body);
     const doc = assemble(state, key, newRev(), body);
     put(database, state, doc);
@@ -185,19 +185,12 @@ function (kernel) {
     if (opts.returnNew) result.new = doc;
     return withOld(result, old, opts);
   }
+  function update(database, state, selector, patch, options) {
+    return rewrite(database, state, selector, patch, options, (old, given, opts) =>
+      merge(JSONparse(JSONstringify(old)), given, opts.mergeObjects !== false, opts.keepNull !== false));
+  }
   function replace(database, state, selector, body, options) {
-    if (typeof body !== "object" || body === null || isArray(body)) fail(1227, "invalid document type", 400);
-    const key = keyOf(state, selector);
-    const old = stored(state, key);
-    const opts = options || {};
-    checkRev(old, opts.http ? body : selector, opts);
-    checkEdge(state, body);
-    const doc = assemble(state, key, newRev(), JSONparse(JSONstringify(body)));
-    put(database, state, doc);
-    const result = header(state, key, doc._rev);
-    result._oldRev = old._rev;
-    if (opts.returnNew) result.new = doc;
-    return withOld(result, old, opts);
+    return rewrite(database, state, selector, body, options, (old, given) => given);
   }
   function remove(database, state, selector, options) {
     const key = keyOf(state, selector);
