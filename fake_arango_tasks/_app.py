@@ -305,6 +305,11 @@ class ArangoApp:
             raise ArangoError(E.HTTP_METHOD_NOT_ALLOWED)
         return handler(_Call(request, database, principal, dict(args)))
 
+    def _require_write(self, call: _Call, message: str | None = None, database: str | None = None) -> None:
+        """403/11 (with ``message``) unless the caller may write to ``database`` (the request's)."""
+        if self.auth.access(call.principal, call.database if database is None else database) != "rw":
+            raise ArangoError(E.FORBIDDEN, message)
+
     # -- Tasks ------------------------------------------------------------------------------------
 
     def _list_tasks(self, call: _Call) -> tuple[int, Any]:
@@ -323,8 +328,7 @@ class ArangoApp:
             raise ArangoError(E.FORBIDDEN, "JavaScript tasks are disabled")
         if call.request.method == "PUT" and url_id is None:
             raise ArangoError(E.BAD_PARAMETER, "expected PUT /_api/tasks/<task-id>")
-        if self.auth.access(call.principal, call.database) != "rw":
-            raise ArangoError(E.FORBIDDEN, "registering a task needs db RW permissions")
+        self._require_write(call, "registering a task needs db RW permissions")
         task = self.tasks.register(body, database=call.database, user=call.principal.user, task_id=url_id)
         return 200, task
 
@@ -335,8 +339,7 @@ class ArangoApp:
         return self._create_task(call, url_id=None)
 
     def _delete_task(self, call: _Call) -> tuple[int, Any]:
-        if self.auth.access(call.principal, call.database) != "rw":
-            raise ArangoError(E.FORBIDDEN, "unregister task needs db RW permissions")
+        self._require_write(call, "unregister task needs db RW permissions")
         self.tasks.remove(call.args["task_id"], call.principal.task_owner)
         return 200, {"error": False, "code": 200}
 
@@ -353,10 +356,6 @@ class ArangoApp:
 
     # -- Collections and documents (what task commands wrote) ------------------------------------
 
-    def _require_write(self, call: _Call) -> None:
-        if self.auth.access(call.principal, call.database) != "rw":
-            raise ArangoError(E.FORBIDDEN)
-
     def _collections(self, call: _Call) -> tuple[int, Any]:
         result = [c.summary() for c in self.documents.collections(call.database)]
         return 200, {"error": False, "code": 200, "result": result}
@@ -368,7 +367,7 @@ class ArangoApp:
             raise ArangoError(E.HTTP_BAD_PARAMETER, "expecting object")
         name = body.get("name")
         if not isinstance(name, str):
-            raise ArangoError(1208, "illegal name", 400)
+            raise ArangoError(E.ILLEGAL_NAME)
         self.documents.write("createCollection", call.database, name, 3 if body.get("type") == 3 else 2,
                              body.get("isSystem") is True)
         return 200, {"error": False, "code": 200, **self.documents.collection(call.database, name).properties(call.database)}
@@ -421,7 +420,7 @@ class ArangoApp:
         document = self.documents.document(call.database, call.args["collection"], call.args["key"])
         expected = _revision(call.request.headers.get("If-Match"))
         if expected is not None and expected != document["_rev"]:
-            raise ArangoError(1200, "conflict, _rev values do not match", 412)
+            raise ArangoError(E.CONFLICT, "conflict, _rev values do not match")
         return 200, document
 
     def _write_document(self, call: _Call) -> tuple[int, Any]:
@@ -483,8 +482,7 @@ class ArangoApp:
     def _create_database(self, call: _Call) -> tuple[int, Any]:
         _require_system(call)
         body = call.body()
-        if self.auth.access(call.principal, SYSTEM) != "rw":
-            raise ArangoError(E.FORBIDDEN)
+        self._require_write(call, database=SYSTEM)
         name = body.get("name") if isinstance(body, dict) else None
         self.databases.create(name)
         users = body.get("users") if isinstance(body, dict) else None
@@ -498,8 +496,7 @@ class ArangoApp:
 
     def _drop_database(self, call: _Call) -> tuple[int, Any]:
         _require_system(call)
-        if self.auth.access(call.principal, SYSTEM) != "rw":
-            raise ArangoError(E.FORBIDDEN)
+        self._require_write(call, database=SYSTEM)
         self.databases.drop(call.args["name"])
         return 200, {"error": False, "code": 200, "result": True}
 

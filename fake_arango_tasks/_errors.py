@@ -26,9 +26,11 @@ ERRORS: Final[dict[int, tuple[int, str]]] = {
     405: (405, "method not supported"),
     600: (400, "invalid JSON object"),
     601: (400, "superfluous URL suffices"),
+    1200: (412, "conflict"),
     1202: (404, "document not found"),
     1203: (404, "collection or view not found"),
     1207: (409, "duplicate database name"),
+    1208: (400, "illegal name"),
     1210: (409, "unique constraint violated"),
     1228: (404, "database not found"),
     1229: (400, "database name invalid"),
@@ -49,9 +51,11 @@ HTTP_NOT_FOUND: Final = 404
 HTTP_METHOD_NOT_ALLOWED: Final = 405
 CORRUPTED_JSON: Final = 600
 SUPERFLUOUS_SUFFICES: Final = 601
+CONFLICT: Final = 1200
 DOCUMENT_NOT_FOUND: Final = 1202
 DATA_SOURCE_NOT_FOUND: Final = 1203
 DUPLICATE_NAME: Final = 1207
+ILLEGAL_NAME: Final = 1208
 UNIQUE_CONSTRAINT_VIOLATED: Final = 1210
 DATABASE_NOT_FOUND: Final = 1228
 DATABASE_NAME_INVALID: Final = 1229
