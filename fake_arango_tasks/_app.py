@@ -420,7 +420,7 @@ class ArangoApp:
         document = self.documents.document(call.database, call.args["collection"], call.args["key"])
         expected = _revision(call.request.headers.get("If-Match"))
         if expected is not None and expected != document["_rev"]:
-            raise ArangoError(E.CONFLICT, "conflict, _rev values do not match")
+            raise ArangoError(E.CONFLICT, "conflict, _rev values do not match", 412)
         return 200, document
 
     def _write_document(self, call: _Call) -> tuple[int, Any]:
