@@ -12,17 +12,34 @@ All times are in seconds (Unix seconds for instants), as in ArangoDB.
 
 from ._auth import User, superuser_token
 from ._clock import DEFAULT_START, FakeClock, WallClock
-from ._errors import ArangoError
-from ._journal import Run, RunError
+from ._errors import (
+    ArangoError,
+    ClockError,
+    FakeArangoTasksError,
+    OptionError,
+    OptionTypeError,
+    RunLimitExceeded,
+    ServerStateError,
+    UnexpectedRunErrors,
+)
+from ._journal import Run, RunError, RunFailure
 from ._server import FakeArangoTasks
 
 __all__ = [
     "DEFAULT_START",
     "ArangoError",
+    "ClockError",
     "FakeArangoTasks",
+    "FakeArangoTasksError",
     "FakeClock",
+    "OptionError",
+    "OptionTypeError",
     "Run",
     "RunError",
+    "RunFailure",
+    "RunLimitExceeded",
+    "ServerStateError",
+    "UnexpectedRunErrors",
     "User",
     "WallClock",
     "superuser_token",

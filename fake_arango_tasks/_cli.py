@@ -8,7 +8,7 @@ import sys
 import threading
 from typing import Sequence
 
-from ._javascript import DEFAULT_TIMEOUT
+from ._runtime import DEFAULT_TIMEOUT
 from ._server import FakeArangoTasks
 
 __all__ = ["main"]

@@ -11,6 +11,8 @@ import threading
 import time
 from typing import Any, Callable, Final
 
+from ._errors import ClockError
+
 __all__ = ["FakeClock", "WallClock", "DEFAULT_START", "LATEST", "MICROSECONDS"]
 
 MICROSECONDS: Final = 1_000_000
@@ -38,12 +40,12 @@ class FakeClock:
         start: the initial time, Unix seconds. Must be finite and non-negative.
 
     Raises:
-        ValueError: ``start`` is negative or not finite.
+        ClockError: (a ValueError) ``start`` is negative or not finite.
     """
 
     def __init__(self, start: float = DEFAULT_START) -> None:
         if not 0 <= start <= LATEST:
-            raise ValueError(f"start must be between 0 and {LATEST:.0f} seconds (year 9999), not {start!r}")
+            raise ClockError(f"start must be between 0 and {LATEST:.0f} seconds (year 9999), not {start!r}")
         self.start = start
         self._now_us = to_micros(start)
         self._lock = threading.RLock()
@@ -66,16 +68,17 @@ class FakeClock:
         """Move time forward by ``seconds`` (>= 0), running every task due up to the new time.
 
         Raises:
-            ValueError: ``seconds`` is negative or not finite, or the clock would pass year 9999.
-            RuntimeError: the advance would make more runs than the server allows at once
-                (``max_runs_per_advance``); the clock stops at the last run made.
+            ClockError: (a ValueError) ``seconds`` is negative or not finite, or the clock would
+                pass year 9999.
+            RunLimitExceeded: (a RuntimeError) the advance would make more runs than the server
+                allows at once (``max_runs_per_advance``); the clock stops at the last run made.
         """
         if not 0 <= seconds <= LATEST:
-            raise ValueError(f"can only advance by a finite, non-negative number of seconds, not {seconds!r}")
+            raise ClockError(f"can only advance by a finite, non-negative number of seconds, not {seconds!r}")
         with self._lock:
             target = self._now_us + to_micros(seconds)
             if target > to_micros(LATEST):
-                raise ValueError(f"advancing {seconds!r} s would pass the year 9999")
+                raise ClockError(f"advancing {seconds!r} s would pass the year 9999")
             if self._on_advance is not None:
                 self._on_advance(target)  # may raise (run limit): the clock stays at the last run
             self._set(target)
@@ -83,7 +86,7 @@ class FakeClock:
     # The scheduler steps the clock to each run's due time while it runs the runs.
     def _set(self, now_us: int) -> None:
         if now_us < self._now_us:
-            raise ValueError("time never goes backwards")
+            raise ClockError("time never goes backwards")
         self._now_us = now_us
 
     def _attach(self, on_advance: Callable[[int], Any] | None) -> None:

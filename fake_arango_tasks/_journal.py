@@ -1,18 +1,20 @@
-"""The run journal: one :class:`Run` record for every task run, oldest first, bounded."""
+"""The run journal: one :class:`Run` record for every task run, oldest first, bounded by count
+and by the size of what the runs printed."""
 
 from __future__ import annotations
 
 import collections
+import json
 import threading
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-__all__ = ["Journal", "OutgoingRequest", "Run", "RunError", "RunOutcome"]
+__all__ = ["Journal", "OutgoingRequest", "Run", "RunFailure", "RunOutcome", "RunError"]
 
 
 @dataclass(frozen=True)
-class RunError:
-    """What a run threw, or why it was stopped.
+class RunFailure:
+    """What a run threw, or why it was stopped (a record, not an exception).
 
     Attributes:
         message: the error's message (``"x is not a function"``); for a thrown non-error value,
@@ -37,6 +39,10 @@ class RunError:
         return {"type": self.type, "message": self.message, "stack": self.stack, "errorNum": self.error_num}
 
 
+#: The name 0.1 gave :class:`RunFailure` (kept so that existing imports work).
+RunError = RunFailure
+
+
 @dataclass(frozen=True)
 class OutgoingRequest:
     """A request a command made through ``@arangodb/request``: ``method``, ``url`` (with the query
@@ -52,24 +58,22 @@ class OutgoingRequest:
         return {"method": self.method, "url": self.url, "headers": self.headers, "body": self.body}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RunOutcome:
-    """What executing one run produced, before the scheduler records it as a :class:`Run`.
-
-    ``effects`` are the command's changes to the task table (``{"op": "register", "body": ...}``
-    or ``{"op": "unregister", "id": ...}``), which the scheduler applies after the run.
-    """
+    """What executing one run produced, before the scheduler records it as a :class:`Run`:
+    ``output`` pairs, ``failure``, the fake time it slept (``slept_us``), its outgoing
+    ``requests``, and ``final`` when the task can never run again (its run never ends in
+    ArangoDB, e.g. ``sleep(Infinity)``)."""
 
     output: tuple[tuple[str, str], ...] = ()
-    error: RunError | None = None
+    failure: RunFailure | None = None
     slept_us: int = 0
     requests: tuple[OutgoingRequest, ...] = ()
-    effects: tuple[dict[str, Any], ...] = ()
+    final: bool = False
 
 
-@dataclass(frozen=True)
 class Run:
-    """One execution of a task's command.
+    """One execution of a task's command (read-only).
 
     Attributes:
         task_id: the task's ``id``.
@@ -81,68 +85,138 @@ class Run:
         finished: when it ended, Unix seconds: ``started`` plus the fake time the command slept
             (``internal.sleep``/``wait``). Sleeping is local to the run: other tasks' runs still
             start at their own due times, so ``finished`` may lie past the clock's ``now``.
-        params: the task's ``params`` as the command received them (``None`` when absent).
-        output: what the command printed, in order: ``(level, message)`` pairs, where level is the
-            console method (``"log"``, ``"info"``, ``"warn"``, ``"error"``, ``"debug"``) or
-            ``"print"`` for ``print``/``require('@arangodb').print``.
-        error: ``None``, or what the command threw (also a time or memory limit being hit).
+        params: the task's ``params`` as the command received them (``None`` when absent; a new
+            copy on every access).
+        output: what the command printed, in order: a tuple of ``(level, message)`` pairs, where
+            level is the console method (``"log"``, ``"info"``, ``"warn"``, ``"error"``,
+            ``"debug"``) or ``"print"`` for ``print``/``require('@arangodb').print``.
+        error: ``None``, or the :class:`RunFailure`: what the command threw, or which limit
+            stopped it. Reading it counts as looking at the failure (see strict mode).
         requests: the outgoing HTTP requests the command made, in order.
     """
 
-    task_id: str
-    name: str
-    database: str
-    due: float
-    started: float
-    finished: float
-    params: Any = None
-    output: tuple[tuple[str, str], ...] = field(default_factory=tuple)
-    error: RunError | None = None
-    requests: tuple[OutgoingRequest, ...] = field(default_factory=tuple)
+    __slots__ = ("_task_id", "_name", "_database", "_due", "_started", "_finished", "_params_json", "_output",
+                 "_error", "_requests", "seen")
+
+    def __init__(self, task_id: str, name: str, database: str, due: float, started: float, finished: float,
+                 params_json: str | None = None, output: tuple[tuple[str, str], ...] = (),
+                 error: RunFailure | None = None, requests: tuple[OutgoingRequest, ...] = ()) -> None:
+        self._task_id = task_id
+        self._name = name
+        self._database = database
+        self._due = due
+        self._started = started
+        self._finished = finished
+        self._params_json = params_json
+        self._output = output
+        self._error = error
+        self._requests = requests
+        self.seen = False  #: whether the test read ``error`` (strict mode)
+
+    task_id = property(lambda self: self._task_id, doc="The task's id.")
+    name = property(lambda self: self._name, doc="The task's name.")
+    database = property(lambda self: self._database, doc="The task's database.")
+    due = property(lambda self: self._due, doc="When the run was scheduled, Unix seconds.")
+    started = property(lambda self: self._started, doc="When the run started, Unix seconds.")
+    finished = property(lambda self: self._finished, doc="When the run ended, Unix seconds.")
+    output = property(lambda self: self._output, doc="What the command printed: ``(level, message)`` pairs.")
+    requests = property(lambda self: self._requests, doc="The outgoing HTTP requests, in order.")
+
+    @property
+    def params(self) -> Any:
+        """The task's params as the command received them (a fresh copy), ``None`` when absent."""
+        return None if self._params_json is None else json.loads(self._params_json)
+
+    @property
+    def error(self) -> RunFailure | None:
+        """What the run threw or why it was stopped; ``None`` for a run that succeeded."""
+        self.seen = True
+        return self._error
+
+    @property
+    def failed(self) -> bool:
+        """Whether the run threw or was stopped (without counting as looking at it)."""
+        return self._error is not None
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self._task_id, self._name, self._database, self._due, self._started, self._finished,
+                self._params_json, self._output, self._error, self._requests)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Run) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key()[:6])
+
+    def __repr__(self) -> str:
+        error = "" if self._error is None else f", error={self._error!r}"
+        return f"Run(task_id={self._task_id!r}, due={self._due!r}, output={self._output!r}{error})"
 
     def to_json(self) -> dict[str, Any]:
         """The run as the ``/_fake/runs`` control route returns it."""
         return {
-            "task": self.task_id,
-            "name": self.name,
-            "database": self.database,
-            "due": self.due,
-            "started": self.started,
-            "finished": self.finished,
+            "task": self._task_id,
+            "name": self._name,
+            "database": self._database,
+            "due": self._due,
+            "started": self._started,
+            "finished": self._finished,
             "params": self.params,
-            "output": [{"level": level, "message": message} for level, message in self.output],
-            "error": None if self.error is None else self.error.to_json(),
-            "requests": [r.to_json() for r in self.requests],
+            "output": [{"level": level, "message": message} for level, message in self._output],
+            "error": None if self._error is None else self._error.to_json(),
+            "requests": [r.to_json() for r in self._requests],
         }
+
+    def size(self) -> int:
+        """The characters of output this run holds (what the journal's byte bound counts)."""
+        return sum(len(message) for _, message in self._output)
 
 
 class Journal:
-    """Thread-safe, bounded record of runs; the oldest are dropped past ``max_runs``.
+    """Thread-safe, bounded record of runs: past ``max_runs`` runs, or past ``max_output``
+    characters of output held, the oldest runs are dropped (and counted in :attr:`dropped`).
 
     Args:
         max_runs: how many runs to keep (>= 1).
+        max_output: how many characters of output to keep across the kept runs (>= 1).
 
     Raises:
-        ValueError: ``max_runs`` < 1.
+        ValueError: a bound < 1.
     """
 
-    def __init__(self, max_runs: int = 100_000) -> None:
-        if max_runs < 1:
-            raise ValueError("max_runs must be at least 1")
-        self._runs: collections.deque[Run] = collections.deque(maxlen=max_runs)
+    def __init__(self, max_runs: int = 100_000, max_output: int = 64 * 1024 * 1024) -> None:
+        if max_runs < 1 or max_output < 1:
+            raise ValueError("max_runs and max_output must be at least 1")
+        self.max_runs = max_runs
+        self.max_output = max_output
+        self._runs: collections.deque[Run] = collections.deque()
+        self._output = 0
+        self.dropped = 0  #: runs dropped to keep within the bounds
         self._lock = threading.Lock()
 
     def extend(self, runs: Iterable[Run]) -> None:
-        """Append ``runs`` in order."""
+        """Append ``runs`` in order, dropping the oldest past the bounds."""
         with self._lock:
-            self._runs.extend(runs)
+            for run in runs:
+                self._runs.append(run)
+                if run._output:
+                    self._output += run.size()
+            while len(self._runs) > self.max_runs or (self._output > self.max_output and len(self._runs) > 1):
+                old = self._runs.popleft()
+                if old._output:
+                    self._output -= old.size()
+                self.dropped += 1
 
     def runs(self, task_id: str | None = None) -> list[Run]:
         """All kept runs, oldest first; only those of ``task_id`` when given."""
         with self._lock:
-            return [r for r in self._runs if task_id is None or r.task_id == task_id]
+            if task_id is None:
+                return list(self._runs)
+            return [r for r in self._runs if r._task_id == task_id]
 
     def clear(self) -> None:
-        """Forget every run."""
+        """Forget every run (and the count of dropped ones)."""
         with self._lock:
             self._runs.clear()
+            self._output = 0
+            self.dropped = 0

@@ -8,10 +8,13 @@ connection does in ArangoDB (status 500, ``Could not connect to ...``, no body).
 from __future__ import annotations
 
 import json
+import re
 import threading
 from http import HTTPStatus
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
+
+from ._journal import OutgoingRequest
 
 __all__ = ["CannedResponse", "OutgoingHttp"]
 
@@ -31,10 +34,14 @@ class CannedResponse:
     prefix: bool = False
 
     def to_json(self) -> dict[str, Any]:
-        """The form the V8 prelude reads."""
+        """The registration as ``GET /_fake/http/responses`` lists it."""
         return {"method": self.method, "url": self.url, "status": self.status,
                 "message": _reason(self.status), "body": self.body, "headers": self.headers,
                 "prefix": self.prefix}
+
+    def matches(self, method: str, url: str) -> bool:
+        """Whether this registration answers ``method url``."""
+        return (self.method == "*" or self.method == method) and (self.url == url or (self.prefix and url.startswith(self.url)))
 
 
 class OutgoingHttp:
@@ -84,9 +91,38 @@ class OutgoingHttp:
             self.version += 1
 
     def snapshot(self) -> list[dict[str, Any]]:
-        """The registered responses in the form the V8 prelude reads, oldest first."""
+        """The registered responses, oldest first."""
         with self._lock:
             return [r.to_json() for r in self._responses]
+
+    def answer(self, request: OutgoingRequest) -> dict[str, Any]:
+        """The response a command's request gets, as ``internal.download`` hands it to
+        ``@arangodb/request`` (``{code, message, headers, body}``): the newest matching
+        registration, or what ArangoDB answers for a refused connection (status 500 and
+        SimpleHttpClient's message, no body)."""
+        with self._lock:
+            for response in reversed(self._responses):
+                if response.matches(request.method, request.url):
+                    answer: dict[str, Any] = {"code": response.status, "message": _reason(response.status),
+                                              "headers": response.headers}
+                    if response.body is not None:
+                        answer["body"] = response.body
+                    return answer
+        return {"code": 500, "message": f"Could not connect to '{_endpoint(request.url)}' "
+                                        "'connect() failed with #111 - Connection refused'"}
+
+
+_URL: Final = re.compile(r"^(https?)://([^/?#]*)")
+
+
+def _endpoint(url: str) -> str:
+    """The endpoint SimpleHttpClient names in its messages: ``http+tcp://host:port``."""
+    match = _URL.match(url)
+    if match is None:
+        return url
+    scheme, host_port = match.groups()
+    port = "" if re.search(r":\d+$", host_port) else (":443" if scheme == "https" else ":80")
+    return ("http+ssl://" if scheme == "https" else "http+tcp://") + host_port + port
 
 
 def _reason(status: int) -> str:

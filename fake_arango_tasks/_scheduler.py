@@ -1,65 +1,86 @@
-"""The scheduler: a queue of due runs ordered by (due time, registration order).
+"""The scheduler: which task runs when, and the record of every run.
 
-Timing follows ``arangod/VocBase/Methods/Tasks.cpp``: the first run is at creation time plus
-offset (an offset <= 0 is one microsecond), a periodic task's next run is ``period`` seconds after
-its previous run *ends* (runs of one task never overlap; a run ends later than it started only
-when its command slept, in fake time), a timed task leaves the table after its run, and a thrown
-error is recorded without removing the task. A task deleted while it runs completes that run and
-is not queued again. Runs of different tasks do not wait for each other (ArangoDB runs them on
-several threads): each starts at its own due time.
+Timing follows ``arangod/VocBase/Methods/Tasks.cpp`` (docs/behaviour.md §4): the first run is at
+creation time plus offset (an offset <= 0 is one microsecond: :func:`first_due`), a periodic
+task's next run is ``period`` seconds after its previous run *ends* (:func:`next_due`; runs of one
+task never overlap, and a run ends later than it started only when its command slept, in fake
+time), a timed task leaves the table after its run, and a thrown error is recorded without
+removing the task. A task deleted while it runs completes that run and is not queued again.
+Runs of different tasks do not wait for each other (ArangoDB runs them on several threads): each
+starts at its own due time.
 
-The scheduler knows only "run these due tasks up to this time". It plans a batch of consecutive
-due runs assuming none changes the schedule, hands it to an :class:`Executor`, and records the
-runs the executor made (a prefix of the batch, ending early at a run that slept or changed the
-task table), then plans again. With a :class:`FakeClock` it runs synchronously inside
-``clock.advance``; with a :class:`WallClock` a background thread runs tasks as they fall due.
+The scheduler plans a batch of consecutive due runs from the :class:`~._duequeue.DueQueue`
+assuming none changes the schedule, hands it to the executor (the V8 runtime), records the runs
+made (a prefix of the batch, ending early where a run changed the schedule, see
+``_runtime/js/driver.js``), settles each planned task's next due time, and plans again. With a
+:class:`FakeClock` it runs synchronously inside ``clock.advance``; with a :class:`WallClock` a
+background thread runs tasks as they fall due.
 """
 
 from __future__ import annotations
 
 import contextlib
-import heapq
 import sys
 import threading
 import traceback
-from typing import Iterator, Protocol, Sequence
+from typing import Callable, Iterator, Protocol, Sequence
 
 from ._clock import MICROSECONDS, FakeClock, WallClock
-from ._errors import ArangoError
-from ._journal import Journal, Run, RunError, RunOutcome
-from ._tasks import Task, TaskTable
+from ._duequeue import DueQueue
+from ._errors import RunLimitExceeded
+from ._journal import Journal, Run, RunFailure, RunOutcome
+from ._runtime import BatchResult, Job, RunnableTask
 
-__all__ = ["Executor", "RunLimitExceeded", "Scheduler", "MAX_BATCH"]
+__all__ = ["MAX_BATCH", "MIN_DELAY_US", "Schedulable", "Scheduler", "first_due", "next_due"]
 
-#: A period below one millisecond is stored as 0 (spec §4); the fake re-runs such a task one
+#: A period below one millisecond is stored as 0 (§4); the fake re-runs such a task one
 #: microsecond after the previous run ends instead of at the same instant, so time still moves.
 MIN_DELAY_US = 1
 #: The most runs planned into one batch.
 MAX_BATCH = 1000
 
-
-#: Recorded when the executor reports a job as not run although its task is still registered:
-#: the run is recorded as failed and the task keeps its schedule.
-_NOT_RUN = RunOutcome(error=RunError("internal error of fake-arango-tasks: the run was not made"))
+_NOT_RUN = RunOutcome(failure=RunFailure("internal error of fake-arango-tasks: the run was not made"))
 
 
-class RunLimitExceeded(RuntimeError):
-    """An advance would make more runs than allowed at once (a task with a tiny period, or a very
-    long advance): the runs up to the limit were made, the clock stopped at the last one."""
+class Schedulable(RunnableTask, Protocol):
+    """What the scheduler needs of a task (the task table's ``Task`` has it; hashed by identity)."""
+
+    def __hash__(self) -> int: ...
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def created_us(self) -> int: ...
+    @property
+    def offset_us(self) -> int: ...
+    @property
+    def period_us(self) -> int | None: ...
 
 
-class Executor(Protocol):
-    """Runs a batch of ``(task, due_us)`` in order; returns the outcomes of a non-empty prefix
-    (``None`` for a job whose task was removed or replaced meanwhile: nothing ran)."""
+def first_due(task: Schedulable) -> int:
+    """When ``task`` first runs (microseconds): created plus offset, an offset <= 0 raised to
+    one microsecond (``Task::start``)."""
+    return task.created_us + max(task.offset_us, MIN_DELAY_US)
 
-    def __call__(self, jobs: Sequence[tuple[Task, int]]) -> list[RunOutcome | None]: ...
+
+def next_due(task: Schedulable, finished_us: int) -> int | None:
+    """When ``task`` runs again after a run that ended at ``finished_us``: ``period`` later for
+    a periodic task, never for a timed one."""
+    if task.period_us is None:
+        return None
+    return finished_us + max(task.period_us, MIN_DELAY_US)
+
+
+Executor = Callable[[Sequence[Job]], BatchResult]
 
 
 class Scheduler:
-    """Runs due tasks of ``table`` on ``clock`` through ``executor``, recording runs in ``journal``.
+    """Runs due tasks on ``clock`` through ``executor``, recording runs in ``journal``.
 
-    It subscribes to the table (``table.listener``) and, for a :class:`FakeClock`, to the clock's
-    advances. Call :meth:`start` to begin running on a :class:`WallClock`, :meth:`stop` to end.
+    The task table tells it of tasks added and removed (:meth:`add`, :meth:`remove`); ``discard``
+    removes a timed task from the table after its run. For a :class:`FakeClock` it subscribes to
+    the clock's advances. Call :meth:`start` to begin running on a :class:`WallClock`,
+    :meth:`stop` to end.
 
     Args:
         max_batch: the most runs per batch; 1 runs one run per call into the executor.
@@ -67,31 +88,25 @@ class Scheduler:
             :class:`RunLimitExceeded`.
     """
 
-    def __init__(
-        self,
-        table: TaskTable,
-        clock: FakeClock | WallClock,
-        executor: Executor,
-        journal: Journal,
-        *,
-        max_batch: int = MAX_BATCH,
-        max_runs: int = 1_000_000,
-    ) -> None:
+    def __init__(self, clock: FakeClock | WallClock, executor: Executor, journal: Journal,
+                 is_current: Callable[[Schedulable], bool], discard: Callable[[Schedulable], None], *,
+                 max_batch: int = MAX_BATCH, max_runs: int = 1_000_000) -> None:
         if max_batch < 1 or max_runs < 1:
             raise ValueError("max_batch and max_runs must be at least 1")
+        self.max_batch = max_batch
         self.max_runs = max_runs
-        self._table = table
         self._executor = executor
         self._journal = journal
-        self.max_batch = max_batch
-        self._queue: list[tuple[int, int, Task]] = []
-        self._clock: FakeClock | WallClock
+        self._is_current = is_current
+        self._discard = discard
+        self._queue: DueQueue[Schedulable] = DueQueue()
+        self._run_counts: dict[Schedulable, int] = {}
         self._run_lock = threading.RLock()  # held while runs execute: one batch at a time
-        self._queue_lock = threading.Condition()  # guards _queue; never held while taking the table's lock
+        self._queue_lock = threading.Condition()  # guards the queue; never held while the executor runs
         self._collectors = threading.local()
         self._thread: threading.Thread | None = None
         self._stopping = False
-        table.listener = self
+        self._clock: FakeClock | WallClock
         self.use_clock(clock)
 
     def use_clock(self, clock: FakeClock | WallClock) -> None:
@@ -103,44 +118,46 @@ class Scheduler:
             if isinstance(clock, FakeClock):
                 clock._attach(self.run_until)
             self._clock = clock
-            self._horizon_us = 0  # the latest due time of the batch being run
 
-    # TaskListener
-    def task_added(self, task: Task) -> None:
-        """Queue ``task``'s next run at ``task.next_due_us`` (called by the table).
+    # -- the table's changes ------------------------------------------------------------------------
 
-        A task registered while an advance is running (from another thread) may come due before
-        the time the advance has reached (or planned to reach in the batch it is running) by the
-        moment it is queued; it then runs at that time, so that runs are recorded in time order.
+    def add(self, task: Schedulable, *, from_run: bool = False) -> int:
+        """Schedule a new ``task``'s first run; returns its due time (microseconds).
+
+        A task added from outside while a batch is under way (another thread) may come due
+        before runs that batch already made; it then runs at the batch's last planned time, so
+        that runs are recorded in time order. A task added by a run of the batch (``from_run``)
+        keeps its time: the batch stops before any later run (``driver.js``).
         """
         with self._queue_lock:
+            due_us = first_due(task)
             if isinstance(self._clock, FakeClock):
-                task.next_due_us = max(task.next_due_us, self._clock.now_us, self._horizon_us)
-            self._push(task)
-
-    def _push(self, task: Task) -> None:
-        with self._queue_lock:
-            heapq.heappush(self._queue, (task.next_due_us, task.seq, task))
+                due_us = max(due_us, self._clock.now_us)
+            due_us = self._queue.schedule(task, task.seq, due_us, clamp=not from_run)
             self._queue_lock.notify_all()
+            return due_us
 
-    def task_removed(self, task: Task) -> None:
-        """Nothing to do: a removed task's queue entry is skipped when it comes due."""
+    def remove(self, task: Schedulable) -> None:
+        """Cancel ``task``'s pending run (a run in progress completes and is not queued again)."""
+        with self._queue_lock:
+            self._queue.cancel(task)
+            self._run_counts.pop(task, None)
 
     def clear(self) -> None:
-        """Forget every queued run."""
+        """Forget every scheduled run."""
         with self._queue_lock:
             self._queue.clear()
+            self._run_counts.clear()
 
-    def _valid(self, entry: tuple[int, int, Task]) -> bool:
-        due_us, _, task = entry
-        return due_us == task.next_due_us and self._table.is_current(task)
-
-    def next_due_us(self) -> int | None:
-        """When the next queued run is due (microseconds), or ``None``."""
+    def next_due_us(self, task: Schedulable | None = None) -> int | None:
+        """When ``task`` (any task when ``None``) runs next, microseconds, or ``None``."""
         with self._queue_lock:
-            while self._queue and not self._valid(self._queue[0]):
-                heapq.heappop(self._queue)
-            return self._queue[0][0] if self._queue else None
+            if task is not None:
+                return self._queue.due_of(task)
+            top = self._queue.peek()
+            return None if top is None else top[0]
+
+    # -- running ------------------------------------------------------------------------------------
 
     @contextlib.contextmanager
     def paused(self) -> Iterator[None]:
@@ -159,33 +176,13 @@ class Scheduler:
         finally:
             lists.remove(collected)
 
-    # -- running ------------------------------------------------------------------------------------
-
-    def _plan(self, until_us: int, limit: int) -> list[tuple[Task, int]]:
-        """The next runs due by ``until_us`` (at most ``limit``), in order, assuming none changes
-        the schedule. Sets the horizon that tasks queued meanwhile are held to (:meth:`task_added`)."""
-        plan: list[tuple[Task, int]] = []
-        expected: dict[Task, int] = {}
-        with self._queue_lock:
-            queue = list(self._queue)  # a heap's copy is a heap
-            while queue and queue[0][0] <= until_us and len(plan) < limit:
-                due_us, seq, task = heapq.heappop(queue)
-                if due_us != expected.get(task, task.next_due_us) or not self._table.is_current(task):
-                    continue
-                plan.append((task, due_us))
-                if task.period_ms is None:
-                    expected[task] = -1
-                else:
-                    expected[task] = due_us + max(task.period_ms * 1000, MIN_DELAY_US)
-                    heapq.heappush(queue, (expected[task], seq, task))
-            if plan:
-                self._horizon_us = plan[-1][1]
-        return plan
-
     def run_until(self, until_us: int) -> list[Run]:
         """Run, in order, every run due at or before ``until_us``; return their records.
 
         On a fake clock, the clock is stepped to each run's due time as the run is recorded.
+
+        Raises:
+            RunLimitExceeded: more than ``max_runs`` runs would be made.
         """
         runs: list[Run] = []
         with self._run_lock:
@@ -193,73 +190,93 @@ class Scheduler:
                 plan = self._plan(until_us, min(self.max_batch, self.max_runs - len(runs) + 1))
                 if not plan:
                     break
-                if len(runs) >= self.max_runs:
+                if len(runs) + 1 > self.max_runs:
+                    self._settle(plan, BatchResult([], 0), {})
                     raise RunLimitExceeded(
                         f"this advance would make more than {self.max_runs} runs (max_runs_per_advance); "
-                        f"stopped after {len(runs)} runs with the clock at {runs[-1].due}"
+                        f"stopped after {len(runs)} runs with the clock at {runs[-1].due if runs else self._clock.now}"
                     )
                 plan = plan[: self.max_runs - len(runs)]
-                outcomes = self._executor(plan)
-                with self._queue_lock:  # the batch may have ended early: hold new tasks only to what ran
-                    self._horizon_us = plan[len(outcomes) - 1][1]
-                for (task, due_us), outcome in zip(plan, outcomes):
-                    if outcome is None and not self._table.is_current(task):
-                        self._consume(task, due_us)  # removed or replaced meanwhile: nothing ran
-                    else:
-                        runs.append(self._record(task, due_us, outcome or _NOT_RUN))
+                jobs = [Job(task, due_us, self._run_counts.get(task, 0) + k)
+                        for k, (task, due_us) in _numbered(plan)]
+                result = self._execute(jobs)
+                made, finished = self._record(jobs, result)
+                runs.extend(made)
+                self._settle(plan, result, finished)
         return runs
 
-    def _consume(self, task: Task, due_us: int) -> None:
-        """Take the run just made, and stale entries before it, off the queue."""
+    def _plan(self, until_us: int, limit: int) -> list[tuple[Schedulable, int]]:
         with self._queue_lock:
-            while self._queue:
-                top_due, _, top_task = self._queue[0]
-                if top_task is task and top_due == due_us:
-                    heapq.heappop(self._queue)
-                    return
-                if self._valid(self._queue[0]):
-                    return
-                heapq.heappop(self._queue)
+            plan = self._queue.plan(until_us, limit, lambda task, due_us: next_due(task, due_us))
+            if plan:
+                self._queue.horizon = plan[-1][1]
+            return plan
 
-    def _record(self, task: Task, due_us: int, outcome: RunOutcome) -> Run:
-        self._consume(task, due_us)
-        if isinstance(self._clock, FakeClock):
-            self._clock._set(max(due_us, self._clock.now_us))
-        started_us = due_us
-        if isinstance(self._clock, WallClock):  # a run on real time starts when it is made, maybe late
-            started_us = max(due_us, self._clock.now_us - outcome.slept_us)
-        finished_us = started_us + outcome.slept_us
-        error = outcome.error
-        for effect in outcome.effects:
-            error = self._apply(task, effect) or error
-        run = Run(
-            task_id=task.id, name=task.name, database=task.database, due=due_us / MICROSECONDS,
-            started=started_us / MICROSECONDS, finished=finished_us / MICROSECONDS, params=task.params,
-            output=outcome.output, error=error, requests=outcome.requests,
-        )
-        task.run_count += 1
-        self._journal.extend((run,))
-        for collector in getattr(self._collectors, "lists", ()):
-            collector.append(run)
-        if task.period_ms is None:
-            self._table.discard(task)
-        elif self._table.is_current(task):
-            task.next_due_us = finished_us + max(task.period_ms * 1000, MIN_DELAY_US)
-            self._push(task)
-        return run
-
-    def _apply(self, task: Task, effect: dict[str, object]) -> RunError | None:
-        """Apply a command's change to the task table; an error if the table refused it."""
+    def _execute(self, jobs: Sequence[Job]) -> BatchResult:
         try:
-            if effect["op"] == "register":
-                now_us = effect.get("nowUs")
-                self._table.register(effect["body"], database=task.database, user=task.user,
-                                     now_us=now_us if isinstance(now_us, int) else None)
-            elif effect["op"] == "unregister":  # as the task's owner (its creator) sees the table
-                self._table.remove(str(effect["id"]), None if task.user == "" else task.user)
-        except ArangoError as exc:
-            return RunError(exc.message, "ArangoError", "", exc.error_num)
-        return None
+            return self._executor(jobs)
+        finally:
+            with self._queue_lock:
+                self._queue.horizon = 0
+
+    def _record(self, jobs: Sequence[Job], result: BatchResult) -> tuple[list[Run], dict[int, int]]:
+        """The runs made, as records (in the journal and the collectors), and when each ended."""
+        made: list[Run] = []
+        finished: dict[int, int] = {}
+        fake = isinstance(self._clock, FakeClock)
+        collectors = getattr(self._collectors, "lists", ())
+        for index, outcome in result.outcomes:
+            job = jobs[index]
+            task: Schedulable = job.task  # type: ignore[assignment]
+            due_us = job.due_us
+            if fake:
+                self._clock._set(max(due_us, self._clock.now_us))  # type: ignore[union-attr]
+                started_us = due_us
+            else:  # a run on real time starts when it is made, maybe late
+                started_us = max(due_us, self._clock.now_us - outcome.slept_us)
+            finished_us = finished[index] = started_us + outcome.slept_us
+            run = Run(task.id, task.name, task.database, due_us / MICROSECONDS, started_us / MICROSECONDS,
+                      finished_us / MICROSECONDS, task.params_json, outcome.output, outcome.failure, outcome.requests)
+            made.append(run)
+        self._journal.extend(made)
+        for collector in collectors:
+            collector.extend(made)
+        return made, finished
+
+    def _settle(self, plan: Sequence[tuple[Schedulable, int]], result: BatchResult, finished: dict[int, int]) -> None:
+        """Give every planned task its real next due time (see the module doc)."""
+        last_run: dict[Schedulable, tuple[int, RunOutcome]] = {}
+        ran: dict[Schedulable, int] = {}
+        for index, outcome in result.outcomes:
+            task = plan[index][0]
+            last_run[task] = (index, outcome)
+            ran[task] = ran.get(task, 0) + 1
+        first_planned: dict[Schedulable, int] = {}
+        for task, due_us in plan:
+            first_planned.setdefault(task, due_us)
+        timed_done: list[Schedulable] = []
+        with self._queue_lock:
+            for task, first_due_us in first_planned.items():
+                if not self._is_current(task):
+                    self._queue.cancel(task)
+                    continue
+                if task not in last_run:  # planned but not made: as it was
+                    self._queue.schedule(task, task.seq, first_due_us)
+                    continue
+                self._run_counts[task] = self._run_counts.get(task, 0) + ran[task]
+                index, outcome = last_run[task]
+                if outcome.final:
+                    self._queue.cancel(task)
+                    continue
+                following = next_due(task, finished[index])
+                if following is None:
+                    self._queue.cancel(task)
+                    timed_done.append(task)
+                else:
+                    self._queue.schedule(task, task.seq, following)
+            self._queue_lock.notify_all()
+        for task in timed_done:
+            self._discard(task)
 
     # -- wall-clock mode --------------------------------------------------------------------------
 
@@ -293,7 +310,17 @@ class Scheduler:
             with self._queue_lock:
                 if self._stopping:
                     return
-                due = self.next_due_us()
-                if due is None or due > self._clock.now_us:
-                    wait = 1.0 if due is None else (due - self._clock.now_us) / MICROSECONDS
+                top = self._queue.peek()
+                now = self._clock.now_us
+                if top is None or top[0] > now:
+                    wait = 1.0 if top is None else (top[0] - now) / MICROSECONDS
                     self._queue_lock.wait(timeout=min(max(wait, 0.0), 1.0))
+
+
+def _numbered(plan: Sequence[tuple[Schedulable, int]]) -> Iterator[tuple[int, tuple[Schedulable, int]]]:
+    """Each planned run with how many runs of its task come before it in the plan."""
+    seen: dict[Schedulable, int] = {}
+    for entry in plan:
+        k = seen.get(entry[0], 0)
+        seen[entry[0]] = k + 1
+        yield k, entry

@@ -10,18 +10,20 @@ from typing import Any, Literal, Mapping, Sequence
 
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
-from ._app import RESPONSE_HEADERS, ArangoApp
+from ._app import RESPONSE_HEADERS, ArangoApp, Services
 from ._auth import Auth, UserSpec
 from ._clock import FakeClock, WallClock
 from ._databases import Databases
 from ._documents import DocumentStore
-from ._errors import ArangoError
+from ._errors import ArangoError, ServerStateError
 from ._json import dumps
-from ._javascript import DEFAULT_MAX_MEMORY, DEFAULT_MAX_OUTPUT, DEFAULT_TIMEOUT, JavaScriptRuntime
-from ._journal import Journal, Run, RunOutcome
+from ._host import Host
+from ._journal import Journal, Run
 from ._outgoing import OutgoingHttp
+from ._runtime import DEFAULT_MAX_MEMORY, DEFAULT_MAX_OUTPUT, DEFAULT_TIMEOUT, JavaScriptRuntime
 from ._scheduler import MAX_BATCH, Scheduler
-from ._tasks import Task, TaskTable, Ticks
+from ._tasks import TaskTable
+from ._ticks import Ticks
 
 __all__ = ["FakeArangoTasks"]
 
@@ -119,25 +121,23 @@ class FakeArangoTasks:
         self.clock: FakeClock | WallClock = clock
         self._start = clock.start if isinstance(clock, FakeClock) else 0.0
         self._journal = Journal(max_runs)
-        ticks = Ticks()
-        self._documents = DocumentStore()
+        self._ticks = Ticks()
+        self._documents = DocumentStore(self._ticks, lambda: self.clock.now_us // 1000)
         self.http = OutgoingHttp()
         """Canned answers for task commands' outgoing requests: ``fake.http.respond(method, url, ...)``."""
-        self._runtime = JavaScriptRuntime(
-            ticks=ticks, documents_snapshot=self._documents.snapshot, apply_documents=self._documents.apply,
-            timeout=run_timeout, max_memory=run_max_memory, max_output=run_max_output, seed=seed,
-        )
-        self._documents.bind(lambda op, args: self._runtime.documents(op, args, self.clock.now_us))
-        self._table = TaskTable(self._runtime.compiles, lambda: self.clock.now_us, ticks=ticks)
-        self._scheduler = Scheduler(
-            self._table, clock, self._execute, self._journal, max_batch=max_batch, max_runs=max_runs_per_advance
-        )
         self._databases = Databases(on_drop=self._drop_database)
         self._auth = Auth(users, jwt_secret)
-        self.wsgi_app = ArangoApp(
-            self._table, self._databases, self._auth, self, self._documents, self.http,
-            version=version, javascript_tasks=javascript_tasks,
+        self._table = TaskTable(lambda command: self._runtime.compiles(command), lambda: self.clock.now_us, self._ticks,
+                                on_removed=lambda: self._runtime.notify_removed())
+        self._runtime = JavaScriptRuntime(
+            Host(self._table, self._documents, self._databases, self._auth, self.http),
+            timeout=run_timeout, max_memory=run_max_memory, max_output=run_max_output, seed=seed,
         )
+        self._scheduler = Scheduler(clock, self._runtime.run_batch, self._journal, self._table.is_current,
+                                    self._table.discard, max_batch=max_batch, max_runs=max_runs_per_advance)
+        self._table.scheduler = self._scheduler
+        self.wsgi_app = ArangoApp(Services(self._table, self._databases, self._auth, self, self._documents, self.http,
+                                           version=version, javascript_tasks=javascript_tasks))
         self._stopped = False
         self._server: BaseWSGIServer | None = None
         self._thread: threading.Thread | None = None
@@ -203,7 +203,7 @@ class FakeArangoTasks:
             RuntimeError: the server is not started.
         """
         if self._server is None:
-            raise RuntimeError("the server is not started")
+            raise ServerStateError("the server is not started")
         host = self.host if ":" not in self.host else f"[{self.host}]"
         return f"http://{host}:{self._server.server_port}"
 
@@ -211,7 +211,7 @@ class FakeArangoTasks:
     def port(self) -> int:
         """The bound port (after :meth:`start`)."""
         if self._server is None:
-            raise RuntimeError("the server is not started")
+            raise ServerStateError("the server is not started")
         return int(self._server.server_port)
 
     @property
@@ -234,15 +234,17 @@ class FakeArangoTasks:
 
         Raises:
             ValueError: ``seconds`` is negative or not finite, or the clock would pass year 9999.
-            TypeError: the server runs on a :class:`WallClock`.
-            RuntimeError: the server was stopped; or the advance would make more than
+            ServerStateError: (a RuntimeError) the server runs on a :class:`WallClock`, or was
+                stopped.
+            RunLimitExceeded: (a RuntimeError) the advance would make more than
                 ``max_runs_per_advance`` runs (``RunLimitExceeded``: the runs up to the limit
                 were made and recorded in :attr:`runs`, the clock stopped at the last one).
         """
         if not isinstance(self.clock, FakeClock):
-            raise TypeError("advance() needs a FakeClock; this server runs on wall-clock time")
+            raise ServerStateError("this server runs on wall-clock time (tasks run when they fall due); to move time "
+                                   "yourself, start it with a fake clock: FakeArangoTasks() or --clock fake")
         if self._stopped:
-            raise RuntimeError("the server was stopped; start() it again to run tasks")
+            raise ServerStateError("the server was stopped; start() it again to run tasks")
         with self._scheduler.collect() as runs:
             self.clock.advance(seconds)
         return runs
@@ -277,24 +279,14 @@ class FakeArangoTasks:
             # write gets between dropping the context and emptying Python's copy
             self._runtime.close(then=self._documents.clear)
             self._table.clear()
+            self._ticks.reset()
             self._scheduler.clear()
             self._journal.clear()
             self._databases.reset()
             self._auth.reset()
             self.http.clear()
 
-    def _execute(self, jobs: Sequence[tuple[Task, int]]) -> list[RunOutcome | None]:
-        """The scheduler's executor: a batch of runs in V8, with the task table and canned
-        responses as commands see them."""
-        return self._runtime.run_batch(jobs, self._task_registry, self._responses)
-
-    def _task_registry(self) -> tuple[int, list[Task]]:
-        return self._table.versioned()
-
-    def _responses(self) -> tuple[int, list[dict[str, Any]]]:
-        return self.http.version, self.http.snapshot()
-
     def _drop_database(self, name: str) -> None:
         """ArangoDB drops a database's tasks and collections with it."""
         self._table.remove_database(name)
-        self._documents.write("dropDatabase", name)
+        self._documents.drop_database(name)

@@ -1,72 +1,43 @@
 """The task table: ArangoDB's process-wide map of registered tasks, and the rules for creating one.
 
-Follows ``arangod/VocBase/Methods/Tasks.cpp`` (the table, the JSON form, timing) and the create
-checks of ``arangod/RestHandler/RestTasksHandler.cpp`` that concern the body (spec §3, checks 5 to
-11; the HTTP layer does 1 to 4). The table is global across databases, as in ArangoDB, and
-thread-safe. It knows nothing of HTTP or V8: it is given a ``compiles`` predicate for the compile
-check and a :class:`TaskListener` (the scheduler) that learns of new and removed tasks.
+Follows ``arangod/VocBase/Methods/Tasks.cpp`` (the table, the JSON form, timing) and the two ways
+ArangoDB creates a task, which check and convert their input differently:
+
+- over HTTP, ``arangod/RestHandler/RestTasksHandler.cpp`` ``registerTask`` (docs/behaviour.md §3:
+  the body's checks 5 to 11; the HTTP layer does 1 to 4): :meth:`TaskTable.create_from_rest`;
+- from a command, ``arangod/V8Server/v8-dispatcher.cpp`` ``JS_RegisterTask`` (§3.12): the prelude
+  converts the JavaScript values as arangod does and :meth:`TaskTable.create_from_js` decides.
+
+Both end in :meth:`TaskTable._insert`, the table's own rules (§2, §3.10-11): ids (given, or drawn
+from the server tick), 1850 for an empty id, 1851 for one already registered, the wrapped command,
+millisecond truncation, the default name. The table is global across databases, as in ArangoDB,
+and thread-safe. It knows nothing of HTTP or V8: it is given a ``compiles`` predicate for the
+compile check, and tells the scheduler of every task added and removed.
 """
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import json
 import math
 import threading
-from dataclasses import dataclass
-from typing import Any, Callable, Final, Iterator, List, Protocol, TypeGuard
+from dataclasses import dataclass, field
+from typing import Any, Callable, Final, TypeGuard
 
 from . import _errors as E
-from ._errors import ArangoError
 from ._clock import MICROSECONDS
+from ._errors import ArangoError
 from ._json import Timestamp
+from ._runtime import may_await, may_tamper
+from ._scheduler import Scheduler
+from ._ticks import Ticks
 
-__all__ = ["Task", "TaskListener", "TaskTable", "DEFAULT_NAME", "wrap_command"]
+__all__ = ["DEFAULT_NAME", "Task", "TaskTable", "wrap_command"]
 
 DEFAULT_NAME: Final = "user-defined task"
-#: Where generated ids start; ArangoDB's come from its server tick (e.g. "69073"), increasing
-#: but not consecutive.
-FIRST_TICK: Final = 70_001
-TICK_STEP: Final = 7
-
-
-class Ticks:
-    """The server tick: task ids and document keys are drawn from it (TRI_NewTickServer).
-
-    Thread-safe. JavaScript draws ticks inside V8 from the position :meth:`reserved` yields and reports how
-    many it used, which :meth:`consume` then skips.
-    """
-
-    def __init__(self, first: int = FIRST_TICK, step: int = TICK_STEP) -> None:
-        self.step = step
-        self._first = first
-        self._next = first
-        self._lock = threading.RLock()
-
-    def reset(self) -> None:
-        """Back to the first tick."""
-        with self._lock:
-            self._next = self._first
-
-    @contextlib.contextmanager
-    def reserved(self) -> Iterator[int]:
-        """Hold the tick while V8 draws from it: yields the next tick; no one else takes ticks
-        until the block ends (call :meth:`consume` inside it)."""
-        with self._lock:
-            yield self._next
-
-    def take(self) -> int:
-        """The next tick."""
-        with self._lock:
-            tick = self._next
-            self._next += self.step
-            return tick
-
-    def consume(self, count: int) -> None:
-        """Skip ``count`` ticks (used inside V8)."""
-        with self._lock:
-            self._next += count * self.step
+#: Offsets and periods are held to this many milliseconds (about 3,000 years) so that huge or
+#: out-of-range values cannot overflow; ArangoDB's own conversion of them is undefined.
+MAX_MILLIS: Final = 10**14
 
 
 def wrap_command(command: str) -> str:
@@ -74,130 +45,111 @@ def wrap_command(command: str) -> str:
     return "(function (params) { " + command + " } )(params);"
 
 
-@dataclass(eq=False)
-class Task:
-    """A registered task. Times are whole microseconds (``*_us``) or milliseconds (``*_ms``).
-
-    ``offset_us`` is the requested offset (milliseconds resolution) until the task starts, then
-    at least 1 (ArangoDB raises an offset <= 0 to one microsecond when it queues the task).
-    """
-
-    id: str
-    name: str
-    created: float
-    period_ms: int | None
-    offset_us: int
-    command: str  # wrapped
-    database: str
-    params_json: str | None  # None: no params given (the command sees undefined)
-    user: str
-    seq: int  # registration order, the scheduler's tie-breaker
-    next_due_us: int = 0
-    run_count: int = 0  # runs made so far (seeds the run's Math.random)
-
-    @property
-    def type(self) -> str:
-        """``"periodic"`` or ``"timed"``."""
-        return "timed" if self.period_ms is None else "periodic"
-
-    @property
-    def params(self) -> Any:
-        """The params as Python values (a fresh copy), ``None`` when absent."""
-        return None if self.params_json is None else json.loads(self.params_json)
-
-    def to_json(self) -> dict[str, Any]:
-        """The task object as the API returns it: ArangoDB's keys in ArangoDB's order (spec §2).
-
-        The ``created`` value is a :class:`~._json.Timestamp` (it always prints as a float)."""
-        body: dict[str, Any] = {
-            "id": self.id,
-            "name": self.name,
-            "created": Timestamp(self.created),
-            "type": self.type,
-        }
-        if self.period_ms is not None:
-            body["period"] = self.period_ms / 1000
-        body["offset"] = self.offset_us / MICROSECONDS
-        body["command"] = self.command
-        body["database"] = self.database
-        return body
-
-
-class TaskListener(Protocol):
-    """Told when tasks enter or leave the table (the scheduler)."""
-
-    def task_added(self, task: Task) -> None: ...
-
-    def task_removed(self, task: Task) -> None: ...
-
-
-#: Offsets and periods are held to this many milliseconds (about 3,000 years) so that huge or
-#: out-of-range values cannot overflow; ArangoDB's own conversion of them is undefined.
-MAX_MILLIS: Final = 10**14
-
-
-def _millis(seconds: float) -> int:
-    """Seconds truncated to whole milliseconds, as ArangoDB converts offset and period."""
-    return max(-MAX_MILLIS, min(MAX_MILLIS, math.trunc(max(-1e15, min(1e15, seconds)) * 1000)))
+def _millis_us(seconds: float) -> int:
+    """Seconds truncated to whole milliseconds, in microseconds (``Task::setPeriod``/``setOffset``)."""
+    bounded = max(-1e15, min(1e15, seconds))
+    return max(-MAX_MILLIS, min(MAX_MILLIS, math.trunc(bounded * 1000))) * 1000
 
 
 def _is_number(value: object) -> TypeGuard[float]:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
+@dataclass(frozen=True, eq=False)
+class Task:
+    """A registered task (immutable; identity is the registration, see ``seq``).
+
+    Times are whole microseconds: ``created_us``; ``offset_us`` as requested (millisecond
+    resolution; the first run is :func:`~._scheduler.first_due`); ``period_us`` (``None`` for a
+    timed task). ``command`` is the wrapped command; ``params_json`` the params as JSON text
+    (``None``: none given, the command sees ``undefined``).
+    """
+
+    id: str
+    name: str
+    created_us: int
+    period_us: int | None
+    offset_us: int
+    command: str
+    database: str
+    params_json: str | None
+    user: str
+    seq: int  # registration order, the scheduler's tie-breaker
+    may_tamper: bool = field(default=False)
+    may_await: bool = field(default=False)
+
+    @property
+    def type(self) -> str:
+        """``"periodic"`` or ``"timed"``."""
+        return "timed" if self.period_us is None else "periodic"
+
+    @property
+    def params(self) -> Any:
+        """The params as Python values (a fresh copy), ``None`` when absent."""
+        return None if self.params_json is None else json.loads(self.params_json)
+
+    def to_json(self, *, started: bool = True) -> dict[str, Any]:
+        """The task object as the API returns it: ArangoDB's keys in ArangoDB's order (§2).
+
+        ``started=False`` gives the create answer, which shows the requested offset; once the
+        task is started (any later read) an offset <= 0 reads 0.000001 (``Task::start``).
+        ``created`` is a :class:`~._json.Timestamp` (it always prints as a float).
+        """
+        body: dict[str, Any] = {"id": self.id, "name": self.name, "created": Timestamp(self.created_us / MICROSECONDS),
+                                "type": self.type}
+        if self.period_us is not None:
+            body["period"] = self.period_us / MICROSECONDS
+        offset_us = self.offset_us if not started else max(self.offset_us, 1)
+        body["offset"] = offset_us / MICROSECONDS
+        body["command"] = self.command
+        body["database"] = self.database
+        return body
+
+
 class TaskTable:
     """All registered tasks, in creation order.
 
     Args:
-        compiles: ``compiles(command) -> bool``, the compile check of create (check 9): whether
-            the *raw* command compiles as a function body (``Task::tryCompile`` in Tasks.cpp).
-        ticks: the server tick generated ids are drawn from (a new one when ``None``).
-        clock_us: returns the current time in microseconds (for ``created`` and the first run).
-        listener: told of added and removed tasks.
+        compiles: ``compiles(command) -> bool``, the compile check (``Task::tryCompile``):
+            whether the *raw* command compiles as a function body.
+        clock_us: returns the current time in microseconds (for ``created``).
+        ticks: the server tick generated ids are drawn from.
+        scheduler: told of added and removed tasks (set after construction: it needs the
+            table's :meth:`is_current` and :meth:`discard`).
+        on_removed: called after any task leaves the table (the runtime skips its planned runs).
     """
 
-    def __init__(
-        self,
-        compiles: Callable[[str], bool],
-        clock_us: Callable[[], int],
-        listener: TaskListener | None = None,
-        ticks: Ticks | None = None,
-    ) -> None:
+    def __init__(self, compiles: Callable[[str], bool], clock_us: Callable[[], int], ticks: Ticks,
+                 scheduler: Scheduler | None = None, on_removed: Callable[[], None] | None = None) -> None:
         self._compiles = compiles
         self._clock_us = clock_us
-        self.listener = listener
-        self.ticks = ticks if ticks is not None else Ticks()
+        self.ticks = ticks
+        self.scheduler = scheduler
+        self._on_removed = on_removed
         self._tasks: dict[str, Task] = {}
         self._lock = threading.RLock()
         self._seq = itertools.count()
-        self.version = 0  # changes whenever a task is added or removed
 
-    # -- creating ---------------------------------------------------------------------------------
+    # -- creating -----------------------------------------------------------------------------------
 
-    def register(
-        self, body: Any, *, database: str, user: str = "", task_id: str | None = None, now_us: int | None = None
-    ) -> dict[str, Any]:
-        """Create a task from a parsed request ``body``, as ``POST``/``PUT /_api/tasks`` does.
-
-        Runs checks 5 to 11 of spec §3 in ArangoDB's order; the first failure wins.
+    def create_from_rest(self, body: Any, *, database: str, user: str, url_id: str | None = None) -> dict[str, Any]:
+        """Create a task from a parsed ``POST``/``PUT /_api/tasks`` body (checks 5 to 11 of §3, in
+        ArangoDB's order; the first failure wins).
 
         Args:
             body: the parsed JSON body (any JSON value).
             database: the database of the request.
             user: the authenticated user (``""`` with authentication off).
-            task_id: the id to use whatever the body says (``PUT /_api/tasks/{id}`` gives the id in
-                the URL); when ``None``, the body's ``id`` if it is a string, else a generated one.
-            now_us: the creation time (microseconds); the clock's time when ``None`` (a command
-                registering a task passes its run's time, which includes what it slept).
+            url_id: the id from ``PUT /_api/tasks/{id}``, which wins over the body's.
 
         Returns:
-            The task object as the create response shows it (the requested offset, before an
-            offset <= 0 is raised to 0.000001).
+            The task object as the create response shows it.
 
         Raises:
             ArangoError: 400/10 bad period, 500/4 body not an object, 403/11 runAsUser,
                 400/10 missing or uncompilable command, 400/1850 empty id, 409/1851 duplicate id.
         """
+        generated = str(self.ticks.take()) if url_id is None else None  # drawn whatever the body says (H)
         if isinstance(body, dict) and _is_number(body.get("period")) and body["period"] <= 0:
             raise ArangoError(E.BAD_PARAMETER, "task period must be specified and positive")
         if not isinstance(body, dict):
@@ -210,51 +162,85 @@ class TaskTable:
             raise ArangoError(E.BAD_PARAMETER, "command must be specified")
         if not self._compiles(command):
             raise ArangoError(E.BAD_PARAMETER, "cannot compile command")
-
-        given_id = task_id if task_id is not None else body.get("id")
+        given = body.get("id")
+        task_id = url_id if url_id is not None else (given if isinstance(given, str) else generated)
         name = body.get("name")
-        period = body.get("period")
-        offset = body.get("offset")
-        params_json = json.dumps(body["params"]) if "params" in body else None
+        period, offset = body.get("period"), body.get("offset")
+        task = self._insert(
+            task_id=str(task_id), name=name if isinstance(name, str) else DEFAULT_NAME, command=command,
+            period=period if _is_number(period) else None, offset=offset if _is_number(offset) else 0.0,
+            params_json=json.dumps(body["params"]) if "params" in body else None,
+            database=database, user=user, now_us=self._clock_us(),
+        )
+        return task.to_json(started=False)
+
+    def create_from_js(self, spec: dict[str, Any], *, database: str, user: str, now_us: int, writable: bool
+                       ) -> tuple[dict[str, Any], int]:
+        """Create a task from ``require('@arangodb/tasks').register(options)`` (§3.12), its
+        options already converted by the prelude as arangod converts JavaScript values: a key is
+        present only if the options object had it; ``id``, ``name``, ``runAsUser`` and
+        ``command`` are strings, ``offset`` and ``period`` numbers, ``isSystem`` a boolean,
+        ``params`` a JSON value (with ``hasParams``).
+
+        Args:
+            now_us: the run's time (its due time plus what it slept): the task's ``created``.
+            writable: whether the run's user may write to the database.
+
+        Returns:
+            ``(task object, due time of its first run in microseconds)``.
+
+        Raises:
+            ArangoError: in JS_RegisterTask's order: 403/11 no RW access, 403/11 a system task,
+                400/10 period <= 0, 403/11 runAsUser, 400/10 no command, 400/10 it does not
+                compile, 400/1850, 409/1851.
+        """
+        if not writable:
+            raise ArangoError(E.FORBIDDEN, "registerTask() needs db RW permissions")
+        task_id = spec["id"] if "id" in spec else str(self.ticks.take())
+        if spec.get("isSystem") is True:
+            raise ArangoError(E.FORBIDDEN, "Only internal context may create system tasks")
+        period = spec.get("period")
+        if "period" in spec and not (_is_number(period) and period > 0):
+            raise ArangoError(E.BAD_PARAMETER, "task period must be specified and positive")
+        run_as = spec.get("runAsUser", "")
+        if run_as and run_as != user:
+            raise ArangoError(E.FORBIDDEN)
+        if "command" not in spec:
+            raise ArangoError(E.BAD_PARAMETER, "command must be specified")
+        command = str(spec["command"])
+        if not self._compiles(command):
+            raise ArangoError(E.BAD_PARAMETER, "cannot compile command")
+        offset = spec.get("offset", 0.0)
+        task = self._insert(
+            task_id=str(task_id), name=str(spec.get("name", DEFAULT_NAME)), command=command,
+            period=period if "period" in spec else None, offset=offset if _is_number(offset) else 0.0,
+            params_json=json.dumps(spec.get("params")) if spec.get("hasParams") else None,
+            database=database, user=user, now_us=now_us, from_run=True,
+        )
+        assert self.scheduler is not None
+        due = self.scheduler.next_due_us(task)
+        return task.to_json(started=False), now_us if due is None else due
+
+    def _insert(self, *, task_id: str, name: str, command: str, period: float | None, offset: float,
+                params_json: str | None, database: str, user: str, now_us: int, from_run: bool = False) -> Task:
+        """The table's own rules (``Task::createTask`` and ``setPeriod``/``setOffset``)."""
+        wrapped = wrap_command(command)
         with self._lock:
-            if isinstance(given_id, str):
-                if given_id == "":
-                    raise ArangoError(E.TASK_INVALID_ID)
-                if given_id in self._tasks:
-                    raise ArangoError(E.TASK_DUPLICATE_ID)
-                new_id = given_id
-            else:
-                new_id = self._new_id()
-            if now_us is None:
-                now_us = self._clock_us()
+            if task_id == "":
+                raise ArangoError(E.TASK_INVALID_ID)
+            if task_id in self._tasks:
+                raise ArangoError(E.TASK_DUPLICATE_ID)
             task = Task(
-                id=new_id,
-                name=name if isinstance(name, str) else DEFAULT_NAME,
-                created=now_us / MICROSECONDS,
-                period_ms=_millis(period) if _is_number(period) else None,
-                offset_us=_millis(offset) * 1000 if _is_number(offset) else 0,
-                command=wrap_command(command),
-                database=database,
-                params_json=params_json,
-                user=user,
-                seq=next(self._seq),
+                id=task_id, name=name, created_us=now_us, period_us=None if period is None else _millis_us(period),
+                offset_us=_millis_us(offset), command=wrapped, database=database, params_json=params_json, user=user,
+                seq=next(self._seq), may_tamper=may_tamper(wrapped), may_await=may_await(wrapped),
             )
-            response = task.to_json()
-            task.offset_us = max(task.offset_us, 1)
-            task.next_due_us = now_us + task.offset_us
-            self._tasks[new_id] = task
-            self.version += 1
-        if self.listener is not None:  # outside the lock: the scheduler takes its own
-            self.listener.task_added(task)
-        return response
+            self._tasks[task_id] = task
+        if self.scheduler is not None:  # outside the lock: the scheduler takes its own
+            self.scheduler.add(task, from_run=from_run)
+        return task
 
-    def _new_id(self) -> str:
-        while True:
-            candidate = str(self.ticks.take())
-            if candidate not in self._tasks:
-                return candidate
-
-    # -- reading ----------------------------------------------------------------------------------
+    # -- reading ------------------------------------------------------------------------------------
 
     @staticmethod
     def _visible(task: Task, user: str | None) -> bool:
@@ -277,50 +263,56 @@ class TaskTable:
         with self._lock:
             return [t for t in self._tasks.values() if self._visible(t, user)]
 
-    def versioned(self) -> tuple[int, List[Task]]:  # `list` is a method of this class
-        """``(version, every task)``, read together."""
-        with self._lock:
-            return self.version, list(self._tasks.values())
-
-    def is_current(self, task: Task) -> bool:
+    def is_current(self, task: Any) -> bool:
         """Whether ``task`` is still registered (not deleted, not replaced by a namesake)."""
-        return self._tasks.get(task.id) is task  # one dict read: atomic, no lock (see Scheduler)
+        return self._tasks.get(task.id) is task  # one dict read: atomic, no lock
 
-    # -- removing ---------------------------------------------------------------------------------
+    # -- removing -----------------------------------------------------------------------------------
 
     def remove(self, task_id: str, user: str | None = None) -> Task:
         """Unregister ``task_id``; its pending run is cancelled (a run in progress completes).
 
         Raises:
-            ArangoError: 404/1852 no such task, or it belongs to another user.
+            ArangoError: 400/1850 an empty id, 404/1852 no such task, or it belongs to another user.
         """
+        if task_id == "":
+            raise ArangoError(E.TASK_INVALID_ID)
         with self._lock:
             task = self.get(task_id, user)
-            self._discard(task)
-            return task
+            self._drop(task)
+        self._removed(task)
+        return task
 
-    def discard(self, task: Task) -> None:
+    def discard(self, task: Any) -> None:
         """Remove ``task`` if it is still registered (a timed task after its run)."""
         with self._lock:
-            if self._tasks.get(task.id) is task:
-                self._discard(task)
+            current = self._tasks.get(task.id)
+            if current is None or current is not task:
+                return
+            self._drop(current)
+        self._removed(current)
 
     def remove_database(self, database: str) -> None:
         """Remove every task of ``database`` (ArangoDB does so when the database is dropped)."""
         with self._lock:
-            for task in [t for t in self._tasks.values() if t.database == database]:
-                self._discard(task)
+            gone = [t for t in self._tasks.values() if t.database == database]
+            for task in gone:
+                self._drop(task)
+        for task in gone:
+            self._removed(task)
 
     def clear(self) -> None:
         """Remove every task and start registration numbers and ticks afresh."""
         with self._lock:
-            for task in list(self._tasks.values()):
-                self._discard(task)
+            self._tasks.clear()
             self._seq = itertools.count()
             self.ticks.reset()
 
-    def _discard(self, task: Task) -> None:
+    def _drop(self, task: Task) -> None:
         del self._tasks[task.id]
-        self.version += 1
-        if self.listener is not None:
-            self.listener.task_removed(task)
+
+    def _removed(self, task: Task) -> None:
+        if self.scheduler is not None:
+            self.scheduler.remove(task)
+        if self._on_removed is not None:
+            self._on_removed()

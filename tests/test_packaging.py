@@ -8,6 +8,8 @@ import sys
 import zipfile
 from pathlib import Path
 
+from fake_arango_tasks._runtime._prelude import SECTIONS
+
 ROOT = Path(__file__).parent.parent
 
 
@@ -18,8 +20,8 @@ def test_the_wheel_carries_the_javascript_and_the_plugin(tmp_path: Path) -> None
                    check=True, timeout=300)
     wheel = next(tmp_path.glob("fake_arango_tasks-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
-    assert {"fake_arango_tasks/_prelude.js", "fake_arango_tasks/_documents.js", "fake_arango_tasks/py.typed",
-            "conftest_plugin.py"} <= names
+    prelude = {f"fake_arango_tasks/_runtime/js/{name}.js" for name in SECTIONS}
+    assert prelude | {"fake_arango_tasks/py.typed", "conftest_plugin.py"} <= names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
     assert "fake_arango_tasks = conftest_plugin" in text and "fake-arango-tasks = fake_arango_tasks._cli:main" in text

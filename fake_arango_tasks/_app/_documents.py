@@ -1,0 +1,103 @@
+"""``/_api/document``: ``RestDocumentHandler.cpp``, single documents (the batch forms of PUT,
+PATCH and DELETE on a collection are not emulated: 501/9)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import _errors as E
+from .._documents import Document, DocumentStore
+from .._errors import ArangoError
+from ._call import Call, Reply
+from ._collections import not_emulated
+from ._routing import Route
+
+__all__ = ["ROUTES"]
+
+
+def _revision(header: str | None) -> str | None:
+    """A revision from an ``If-Match`` header (quoted or not)."""
+    return None if header is None else header.strip().strip('"')
+
+
+def insert_document(call: Call) -> Reply:
+    body = call.body()
+    call.require_write()
+    documents = call.services.documents
+    collection = documents.collection(call.database, call.args["collection"])
+    mode = call.request.args.get("overwriteMode")
+    if mode not in ("ignore", "replace", "update", "conflict"):
+        mode = "replace" if call.flag("overwrite") else "conflict"
+    return_new, return_old = call.flag("returnNew"), call.flag("returnOld")
+
+    def one(item: Any) -> Document:
+        old, new = documents.insert(call.database, collection.name, item, mode=mode,  # type: ignore[arg-type]
+                                    keep_null=call.flag("keepNull", True), merge_objects=call.flag("mergeObjects", True))
+        if old is not None and mode == "ignore":
+            return DocumentStore.header(collection, old)
+        result = DocumentStore.header(collection, new)
+        if old is not None:
+            result["_oldRev"] = old["_rev"]
+        if return_new:
+            result["new"] = new
+        if old is not None and return_old:
+            result["old"] = old
+        return result
+
+    if isinstance(body, list):
+        results: list[Any] = []
+        for item in body:
+            try:
+                results.append(one(item))
+            except ArangoError as exc:
+                results.append({"error": True, "errorNum": exc.error_num, "errorMessage": exc.message})
+        return 202, results
+    return 202, one(body)
+
+
+def read_document(call: Call) -> Reply:
+    document = call.services.documents.get(call.database, call.args["collection"], call.args["key"])
+    expected = _revision(call.request.headers.get("If-Match"))
+    if expected is not None and expected != document["_rev"]:
+        raise ArangoError(E.CONFLICT, "conflict, _rev values do not match", 412)
+    return 200, document
+
+
+def write_document(call: Call) -> Reply:
+    """PUT replaces, PATCH updates, DELETE removes. The expected revision comes from ``If-Match``,
+    or from the body's ``_rev`` when ``ignoreRevs=false``."""
+    body = call.body() if call.method != "DELETE" else None
+    call.require_write()
+    documents = call.services.documents
+    name, key = call.args["collection"], call.args["key"]
+    collection = documents.collection(call.database, name)
+    rev = _revision(call.request.headers.get("If-Match"))
+    if rev is None and not call.flag("ignoreRevs", True) and isinstance(body, dict) and isinstance(body.get("_rev"), str):
+        rev = body["_rev"]
+    if call.method == "DELETE":
+        old = documents.remove(call.database, name, key, rev=rev)
+        result = DocumentStore.header(collection, old)
+        if call.flag("returnOld"):
+            result["old"] = old
+        return 202, result
+    if call.method == "PUT":
+        old, new = documents.replace(call.database, name, key, body, rev=rev)
+    else:
+        old, new = documents.update(call.database, name, key, body, rev=rev, keep_null=call.flag("keepNull", True),
+                                    merge_objects=call.flag("mergeObjects", True))
+    result = DocumentStore.header(collection, new)
+    result["_oldRev"] = old["_rev"]
+    if call.flag("returnNew"):
+        result["new"] = new
+    if call.flag("returnOld"):
+        result["old"] = old
+    return 202, result
+
+
+ROUTES = (
+    Route("/_api/document/<segment:collection>", {"POST": insert_document, "PUT": not_emulated, "PATCH": not_emulated,
+                                                  "DELETE": not_emulated}),
+    Route("/_api/document/<segment:collection>/<segment:key>", {"GET": read_document, "HEAD": read_document,
+                                                               "PUT": write_document, "PATCH": write_document,
+                                                               "DELETE": write_document}),
+)

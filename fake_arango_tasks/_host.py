@@ -1,0 +1,270 @@
+"""What task commands reach through the V8 bridge: the server's services, acting as the run's owner.
+
+The runtime (``_runtime``) knows nothing of tasks, documents or users; it hands each request of
+the prelude to this :class:`Host` with the :class:`~._runtime.Job` it belongs to. Here the
+requests are served with ArangoDB's JavaScript API conventions (``arango-collection.js``,
+``arango-database.js``, ``v8-dispatcher.cpp``) on top of the same services HTTP uses, with the
+permissions of the task's owner (``ExecContext`` of the task's user).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from . import _errors as E
+from ._auth import Auth, Principal
+from ._databases import Databases
+from ._documents import Collection, Document, DocumentStore, WriteMode
+from ._errors import ArangoError
+from ._journal import OutgoingRequest
+from ._outgoing import OutgoingHttp
+from ._runtime import Job, RunnableTask
+from ._tasks import TaskTable
+
+__all__ = ["Host"]
+
+
+def _principal(user: str) -> Principal:
+    return Principal(user, superuser=user == "")
+
+
+class Host:
+    """The services of one server, as commands reach them (implements ``_runtime.Host``)."""
+
+    def __init__(self, tasks: TaskTable, documents: DocumentStore, databases: Databases, auth: Auth,
+                 outgoing: OutgoingHttp) -> None:
+        self._tasks = tasks
+        self._documents = documents
+        self._databases = databases
+        self._auth = auth
+        self._outgoing = outgoing
+        self._doc_ops: dict[str, Callable[[Job, str, list[Any]], Any]] = {
+            "insert": self._insert, "document": self._document, "exists": self._exists, "update": self._update,
+            "replace": self._replace, "remove": self._remove, "count": self._count, "all": self._all,
+            "truncate": self._truncate, "drop": self._drop, "properties": self._properties, "type": self._type,
+            "describe": self._describe, "has": self._has, "names": self._names, "create": self._create,
+            "databaseId": self._database_id, "documentById": self._document_by_id, "existsById": self._exists_by_id,
+            "removeById": self._remove_by_id, "updateById": self._update_by_id, "replaceById": self._replace_by_id,
+        }
+
+    # -- tasks --------------------------------------------------------------------------------------
+
+    def register(self, job: Job, now_us: int, spec: dict[str, Any]) -> dict[str, Any]:
+        task = job.task
+        writable = self._auth.access(_principal(task.user), task.database) == "rw"
+        made, due_us = self._tasks.create_from_js(spec, database=task.database, user=task.user, now_us=now_us,
+                                                  writable=writable)
+        return {"task": made, "dueUs": due_us}
+
+    def unregister(self, job: Job, task_id: str) -> None:
+        task = job.task
+        if self._auth.access(_principal(task.user), task.database) != "rw":
+            raise ArangoError(E.FORBIDDEN, "registerTask() needs db RW permissions")
+        self._tasks.remove(task_id, _principal(task.user).task_owner)
+
+    def get_tasks(self, job: Job, task_id: str | None) -> Any:
+        owner = _principal(job.task.user).task_owner
+        if task_id is None:
+            return [t.to_json() for t in self._tasks.list(owner)]
+        return self._tasks.get(task_id, owner).to_json()
+
+    def is_current(self, task: RunnableTask) -> bool:
+        return self._tasks.is_current(task)
+
+    # -- outgoing requests --------------------------------------------------------------------------
+
+    def request(self, job: Job, request: OutgoingRequest, timeout: float | None) -> dict[str, Any]:
+        return self._outgoing.answer(request)
+
+    # -- documents ----------------------------------------------------------------------------------
+
+    def documents(self, job: Job, database: str, op: str, args: list[Any]) -> Any:
+        handler = self._doc_ops.get(op)
+        if handler is None:
+            raise ArangoError(E.NOT_IMPLEMENTED, f"not supported by fake-arango-tasks: db operation {op}")
+        return handler(job, database, args)
+
+    def _access(self, job: Job, database: str, write: bool) -> None:
+        level = self._auth.access(_principal(job.task.user), database)
+        if level == "none" or (write and level != "rw"):
+            raise ArangoError(E.FORBIDDEN)
+
+    def _collection(self, job: Job, database: str, name: Any, *, write: bool = False) -> Collection:
+        self._access(job, database, write)
+        return self._documents.collection(database, str(name))
+
+    # The collection methods (js/server/modules/@arangodb/arango-collection.js): an array as the
+    # first argument gives one result per element, errors in place.
+    @staticmethod
+    def _many(first: Any, one: Callable[[Any], Any]) -> Any:
+        if not isinstance(first, list):
+            return one(first)
+        results: list[Any] = []
+        for item in first:
+            try:
+                results.append(one(item))
+            except ArangoError as exc:
+                results.append({"error": True, "errorNum": exc.error_num, "errorMessage": exc.message})
+        return results
+
+    def _insert(self, job: Job, database: str, args: list[Any]) -> Any:
+        name, body, options = args[0], _arg(args, 1), _options(args, 2)
+        collection = self._collection(job, database, name, write=True)
+        given = options.get("overwriteMode") or ("replace" if options.get("overwrite") else "conflict")
+        mode = _MODES.get(given, "conflict")
+
+        def one(doc: Any) -> Any:
+            old, new = self._documents.insert(database, collection.name, doc, mode=mode,
+                                              keep_null=options.get("keepNull", True) is not False,
+                                              merge_objects=options.get("mergeObjects", True) is not False)
+            if old is not None and mode == "ignore":
+                return DocumentStore.header(collection, old)
+            result = DocumentStore.header(collection, new)
+            if old is not None:
+                result["_oldRev"] = old["_rev"]
+            if options.get("returnNew"):
+                result["new"] = new
+            if old is not None and options.get("returnOld"):
+                result["old"] = old
+            return result
+
+        return self._many(body, one)
+
+    def _document(self, job: Job, database: str, args: list[Any]) -> Any:
+        collection = self._collection(job, database, args[0])
+        return self._many(_arg(args, 1), lambda selector: self._documents.get(database, collection.name, selector))
+
+    def _exists(self, job: Job, database: str, args: list[Any]) -> Any:
+        collection = self._collection(job, database, args[0])
+        key = DocumentStore.key_of(collection, _arg(args, 1))
+        document = collection.docs.get(key)
+        return False if document is None else DocumentStore.header(collection, document)
+
+    @staticmethod
+    def _selector_rev(selector: Any, options: dict[str, Any]) -> str | None:
+        """The revision a JS selector demands: its ``_rev``, unless ``ignoreRevs`` or ``overwrite``."""
+        if isinstance(selector, dict) and isinstance(selector.get("_rev"), str):
+            if options.get("ignoreRevs") is True or options.get("overwrite") is True:
+                return None
+            return str(selector["_rev"])
+        return None
+
+    def _rewrite_result(self, collection: Collection, old: Document, new: Document, options: dict[str, Any]) -> Document:
+        result = DocumentStore.header(collection, new)
+        result["_oldRev"] = old["_rev"]
+        if options.get("returnNew"):
+            result["new"] = new
+        if options.get("returnOld"):
+            result["old"] = old
+        return result
+
+    def _update(self, job: Job, database: str, args: list[Any]) -> Any:
+        collection = self._collection(job, database, args[0], write=True)
+        selector, patch, options = _arg(args, 1), _arg(args, 2), _options(args, 3)
+        old, new = self._documents.update(
+            database, collection.name, selector, patch, rev=self._selector_rev(selector, options),
+            keep_null=options.get("keepNull", True) is not False, merge_objects=options.get("mergeObjects", True) is not False,
+        )
+        return self._rewrite_result(collection, old, new, options)
+
+    def _replace(self, job: Job, database: str, args: list[Any]) -> Any:
+        collection = self._collection(job, database, args[0], write=True)
+        selector, body, options = _arg(args, 1), _arg(args, 2), _options(args, 3)
+        old, new = self._documents.replace(database, collection.name, selector, body,
+                                           rev=self._selector_rev(selector, options))
+        return self._rewrite_result(collection, old, new, options)
+
+    def _remove(self, job: Job, database: str, args: list[Any]) -> Any:
+        collection = self._collection(job, database, args[0], write=True)
+        options = _options(args, 2)
+
+        def one(selector: Any) -> Any:
+            old = self._documents.remove(database, collection.name, selector, rev=self._selector_rev(selector, options))
+            result = DocumentStore.header(collection, old)
+            if options.get("returnOld"):
+                result["old"] = old
+            return result
+
+        return self._many(_arg(args, 1), one)
+
+    def _count(self, job: Job, database: str, args: list[Any]) -> Any:
+        return len(self._collection(job, database, args[0]).docs)
+
+    def _all(self, job: Job, database: str, args: list[Any]) -> Any:
+        return list(self._collection(job, database, args[0]).docs.values())
+
+    def _truncate(self, job: Job, database: str, args: list[Any]) -> Any:
+        self._access(job, database, True)
+        self._documents.truncate(database, str(args[0]))
+        return None
+
+    def _drop(self, job: Job, database: str, args: list[Any]) -> Any:
+        self._access(job, database, True)
+        if self._documents.has(database, str(args[0])):
+            self._documents.drop_collection(database, str(args[0]))
+        return None
+
+    def _properties(self, job: Job, database: str, args: list[Any]) -> Any:
+        properties = self._collection(job, database, args[0]).properties()
+        return {"waitForSync": properties["waitForSync"], "keyOptions": properties["keyOptions"]}
+
+    def _type(self, job: Job, database: str, args: list[Any]) -> Any:
+        return self._collection(job, database, args[0]).type
+
+    def _describe(self, job: Job, database: str, args: list[Any]) -> Any:
+        return self._collection(job, database, args[0]).describe()
+
+    def _has(self, job: Job, database: str, args: list[Any]) -> Any:
+        return self._auth.access(_principal(job.task.user), database) != "none" and self._documents.has(database, str(args[0]))
+
+    def _names(self, job: Job, database: str, args: list[Any]) -> Any:
+        self._access(job, database, False)
+        return [c.name for c in self._documents.collections(database)]
+
+    def _create(self, job: Job, database: str, args: list[Any]) -> Any:
+        self._access(job, database, True)
+        name, properties, kind = args[0], _arg(args, 1), _arg(args, 2)
+        is_system = isinstance(properties, dict) and properties.get("isSystem") is True
+        self._documents.create_collection(database, name, edge=kind in ("edge", 3), is_system=is_system)
+        return True
+
+    def _database_id(self, job: Job, database: str, args: list[Any]) -> Any:
+        return self._databases.info(database)["id"]
+
+    def _split_id(self, handle: Any) -> tuple[str, Any]:
+        text = handle.get("_id") if isinstance(handle, dict) else handle
+        if not isinstance(text, str) or "/" not in text:
+            raise ArangoError(E.DOCUMENT_HANDLE_BAD)
+        return text.split("/", 1)[0], text
+
+    def _document_by_id(self, job: Job, database: str, args: list[Any]) -> Any:
+        name, handle = self._split_id(_arg(args, 0))
+        return self._document(job, database, [name, handle])
+
+    def _exists_by_id(self, job: Job, database: str, args: list[Any]) -> Any:
+        name, handle = self._split_id(_arg(args, 0))
+        return self._exists(job, database, [name, handle])
+
+    def _remove_by_id(self, job: Job, database: str, args: list[Any]) -> Any:
+        name, _ = self._split_id(_arg(args, 0))
+        return self._remove(job, database, [name, *args])
+
+    def _update_by_id(self, job: Job, database: str, args: list[Any]) -> Any:
+        name, _ = self._split_id(_arg(args, 0))
+        return self._update(job, database, [name, *args])
+
+    def _replace_by_id(self, job: Job, database: str, args: list[Any]) -> Any:
+        name, _ = self._split_id(_arg(args, 0))
+        return self._replace(job, database, [name, *args])
+
+
+_MODES: dict[Any, WriteMode] = {"conflict": "conflict", "replace": "replace", "update": "update", "ignore": "ignore"}
+
+
+def _arg(args: list[Any], index: int) -> Any:
+    return args[index] if index < len(args) else None
+
+
+def _options(args: list[Any], index: int) -> dict[str, Any]:
+    value = _arg(args, index)
+    return value if isinstance(value, dict) else {}

@@ -1,0 +1,34 @@
+"""The prelude: the JavaScript environment a task command sees, assembled from ``js/`` once.
+
+The files are sections of one closure, in this order (each starts with what it is for); the
+closure takes the bridge function and returns ``[buffer, entry]`` to Python, so nothing of the
+fake is reachable from a command by a name or a property path. Values JavaScript needs from
+Python's rules are generated here, not typed twice: the errors module from ``_errors.ERRORS``.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+from .._errors import ERRORS
+
+__all__ = ["prelude_source", "SECTIONS"]
+
+#: The prelude's files, in the order they are joined.
+SECTIONS = ("kernel", "printing", "time", "sandbox", "tasks", "documents", "request", "modules", "isolation", "driver")
+
+
+def _errors_table() -> str:
+    return json.dumps({info.name: [num, info.message, info.status] for num, info in ERRORS.items()},
+                      separators=(",", ":"))
+
+
+@lru_cache(maxsize=1)
+def prelude_source() -> str:
+    """The prelude as one expression: a function of the bridge function."""
+    folder = resources.files(__package__).joinpath("js")
+    parts = [folder.joinpath(f"{name}.js").read_text(encoding="utf-8") for name in SECTIONS]
+    body = "\n".join(parts).replace("/*ERRORS*/", _errors_table())
+    return '(function (bridge) {\n"use strict";\n' + body + "\n})"

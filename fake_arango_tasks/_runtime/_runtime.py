@@ -1,0 +1,453 @@
+"""The V8 runtime that runs task commands: batches of due runs in one V8 context, with limits.
+
+One context per server, made lazily and replaced when it cannot be trusted any more (a run hit
+the memory limit, poisoned the built-ins, or left promise continuations that never end). The
+context holds no state of its own that matters: documents, tasks and everything else live in
+Python and are reached through the bridge (``_bridge``), so replacing a context loses nothing.
+
+A batch is one call into V8 (see ``js/driver.js`` for when it ends early). Limits:
+
+- time: a watchdog checks, every twentieth of ``timeout``, whether the run under way started
+  more than ``timeout`` seconds ago (the bridge buffer counts run starts), and terminates it;
+  promise continuations that run past the limit after the call returned end the context;
+- memory: V8's heap limit for the context (``max_memory``), and ArrayBuffer memory counted per
+  run by the prelude;
+- output: at most ``max_output`` characters per run (the rest is cut).
+
+A run stopped by a limit is recorded with a :class:`~fake_arango_tasks.RunFailure` saying which;
+the runs of the batch before it keep their outcomes, the runs after it are planned again.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any, Callable, Final, Protocol, Sequence
+
+from .._errors import ArangoError
+from .._journal import OutgoingRequest, RunFailure, RunOutcome
+from ._bridge import Channel
+from ._prelude import prelude_source
+from ._v8 import Handle, Isolate, JSError, OutOfMemory, Terminated, V8Error
+
+__all__ = ["BatchResult", "Host", "JavaScriptRuntime", "Job", "RunnableTask", "DEFAULT_TIMEOUT",
+           "DEFAULT_MAX_MEMORY", "DEFAULT_MAX_OUTPUT"]
+
+#: Default time limit of one run, seconds of real (wall) time.
+DEFAULT_TIMEOUT: Final = 2.0
+#: Default memory limit (V8 heap, and ArrayBuffer memory per run), bytes.
+DEFAULT_MAX_MEMORY: Final = 256 * 1024 * 1024
+#: Default limit of what one run may print, characters; past it the output is cut.
+DEFAULT_MAX_OUTPUT: Final = 65_536
+_COMPILE_TIMEOUT: Final = 2.0
+_COMPILE_CACHE: Final = 10_000
+
+
+class RunnableTask(Protocol):
+    """What the runtime needs of a task (the task table's ``Task`` has it)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def seq(self) -> int: ...
+    @property
+    def command(self) -> str: ...
+    @property
+    def params_json(self) -> str | None: ...
+    @property
+    def database(self) -> str: ...
+    @property
+    def user(self) -> str: ...
+    @property
+    def may_tamper(self) -> bool: ...
+    @property
+    def may_await(self) -> bool: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One run to make: ``task`` at ``due_us`` (its clock reads that), its ``number``-th run
+    (which seeds its ``Math.random``)."""
+
+    task: RunnableTask
+    due_us: int
+    number: int
+
+
+@dataclass(slots=True)
+class BatchResult:
+    """What a batch made: ``outcomes`` of the runs made, as ``(job index, outcome)`` in order;
+    jobs ``[0, decided)`` not among them were skipped (their task changed), jobs from
+    ``decided`` on were not reached."""
+
+    outcomes: list[tuple[int, RunOutcome]]
+    decided: int
+
+
+class Host(Protocol):
+    """What commands reach through the bridge: the server's services, acting as the run's owner.
+
+    Each method raises :class:`ArangoError` for what ArangoDB would throw in the command.
+    """
+
+    def register(self, job: Job, now_us: int, spec: dict[str, Any]) -> dict[str, Any]:
+        """``tasks.register``: ``{"task": <the task object>, "dueUs": <its first run>}``."""
+        ...
+
+    def unregister(self, job: Job, task_id: str) -> None: ...
+
+    def get_tasks(self, job: Job, task_id: str | None) -> Any: ...
+
+    def documents(self, job: Job, database: str, op: str, args: list[Any]) -> Any: ...
+
+    def request(self, job: Job, request: OutgoingRequest, timeout: float | None) -> dict[str, Any]:
+        """An outgoing HTTP request: ``{"code", "message", "headers", "body"}``."""
+        ...
+
+    def is_current(self, task: RunnableTask) -> bool:
+        """Whether ``task`` is still registered (not removed, not replaced)."""
+        ...
+
+
+class _Context:
+    """One isolate with the prelude installed."""
+
+    def __init__(self, on_bridge: Callable[[], None], max_memory: int) -> None:
+        self.isolate = Isolate(on_bridge)
+        try:
+            install = self.isolate.eval(prelude_source())
+            assert isinstance(install, Handle)
+            made = self.isolate.call(install, arguments=self.isolate.array_of(self.isolate.bridge_function()))
+            assert isinstance(made, Handle)
+            self.channel = Channel(self.isolate.item(made, 0))
+            entry = self.isolate.item(made, 1)
+            assert isinstance(entry, Handle)
+            self.entry = entry
+            self.isolate.set_memory_limit(max_memory)
+        except BaseException:
+            self.isolate.close()
+            raise
+
+    def close(self) -> None:
+        self.isolate.close()
+
+
+class JavaScriptRuntime:
+    """Runs task commands in one V8 context, one batch at a time (thread-safe).
+
+    Args:
+        host: the services commands reach (see :class:`Host`).
+        timeout: the time limit of one run, seconds of real time (> 0).
+        max_memory: the memory limit, bytes: the context's V8 heap, and a run's ArrayBuffers.
+        max_output: the most characters one run may print.
+        seed: seeds ``Math.random``; each run draws from a stream determined by (seed, task id,
+            the task's run number), so runs are reproducible and independent of each other.
+
+    Raises:
+        ValueError: a limit is not positive.
+    """
+
+    def __init__(self, host: Host, *, timeout: float = DEFAULT_TIMEOUT, max_memory: int = DEFAULT_MAX_MEMORY,
+                 max_output: int = DEFAULT_MAX_OUTPUT, seed: int = 0) -> None:
+        if not timeout > 0 or max_memory <= 0 or max_output <= 0:
+            raise ValueError("timeout, max_memory and max_output must be positive")
+        self.timeout = timeout
+        self.max_memory = max_memory
+        self.max_output = max_output
+        self.seed = seed
+        self._host = host
+        self._context: _Context | None = None
+        self._lock = threading.Lock()
+        self._batch_ids = itertools.count(1)
+        self._batches: dict[int, Sequence[Job]] = {}  # the current batch (and the one before)
+        self._requests: dict[tuple[int, int], list[OutgoingRequest]] = {}
+        self._stops: dict[tuple[int, int], str] = {}  # runs the prelude asked to stop, and why
+        self._generation = 0
+        self._compiler: Isolate | None = None
+        self._compile_lock = threading.Lock()
+        self._compiled: OrderedDict[str, bool] = OrderedDict()
+
+    # -- the context --------------------------------------------------------------------------------
+
+    def _ctx(self) -> _Context:
+        if self._context is None:
+            self._context = _Context(self._on_bridge, self.max_memory)
+            self._context.channel.generation = self._generation
+        return self._context
+
+    def _discard(self) -> None:
+        if self._context is not None:
+            self._context.close()
+            self._context = None
+
+    def close(self, then: Callable[[], None] | None = None) -> None:
+        """Release the V8 contexts (a later batch makes a new one).
+
+        Args:
+            then: called before any batch can use V8 again (``reset`` empties the server there).
+        """
+        with self._lock:
+            self._discard()
+            self._batches.clear()
+            if then is not None:
+                then()
+        with self._compile_lock:
+            if self._compiler is not None:
+                self._compiler.close()
+                self._compiler = None
+
+    def notify_removed(self) -> None:
+        """A task was removed: runs of it planned in a batch under way are skipped (the prelude
+        compares this generation before each run)."""
+        self._generation += 1
+        context = self._context
+        if context is not None:
+            context.channel.generation = self._generation
+
+    # -- compile check ------------------------------------------------------------------------------
+
+    def compiles(self, command: str) -> bool:
+        """Whether ``command`` compiles as ``new Function("params", command)`` (``Task::tryCompile``).
+
+        Checked in a small context of its own, so that creating a task never waits for runs in
+        progress; answers are cached per command text. A command whose compilation exceeds the
+        limits counts as not compiling.
+        """
+        with self._compile_lock:
+            known = self._compiled.get(command)
+            if known is not None:
+                self._compiled.move_to_end(command)
+                return known
+            if self._compiler is None:
+                self._compiler = Isolate(lambda: None)
+                self._compiler.set_memory_limit(self.max_memory)
+            code = ("(function (source) { try { new Function('params', source); return true; } "
+                    f"catch (e) {{ return false; }} }})({json.dumps(command)})")
+            deadline = time.monotonic() + _COMPILE_TIMEOUT
+            try:
+                answer = self._compiler.eval(code, watchdog=lambda: time.monotonic() > deadline) is True
+            except V8Error:
+                self._compiler.close()
+                self._compiler = None
+                answer = False
+            self._compiled[command] = answer
+            if len(self._compiled) > _COMPILE_CACHE:
+                self._compiled.popitem(last=False)
+            return answer
+
+    # -- batches ------------------------------------------------------------------------------------
+
+    def run_batch(self, jobs: Sequence[Job]) -> BatchResult:
+        """Run ``jobs`` in order (each run's clock reads its ``due_us``) and return what was made:
+        at least the first job is decided (made or skipped) unless ``jobs`` is empty."""
+        if not jobs:
+            return BatchResult([], 0)
+        with self._lock:
+            for _ in range(2):  # a fresh context makes progress unless something is wrong with us
+                result = self._run_batch(jobs)
+                if result.decided > 0:
+                    return result
+            failure = RunFailure("internal error of fake-arango-tasks: the run could not be made")
+            return BatchResult([(0, RunOutcome(failure=failure))], 1)
+
+    def _run_batch(self, jobs: Sequence[Job]) -> BatchResult:
+        context = self._ctx()
+        batch_id = next(self._batch_ids)
+        self._batches = {k: v for k, v in self._batches.items() if k == batch_id - 1}
+        self._requests.clear()
+        self._stops.clear()
+        jobs = self._fit(context, batch_id, jobs)
+        self._batches[batch_id] = jobs
+        try:
+            raw = context.isolate.call(context.entry, watchdog=self._watchdog(context), slice_seconds=self._slice)
+            answer = json.loads(raw)
+        except (Terminated, OutOfMemory) as stop:
+            return self._after_stop(context, batch_id, jobs, stop)
+        except (JSError, V8Error, ValueError) as exc:  # the prelude failed: start afresh
+            self._discard()
+            return BatchResult([(0, RunOutcome(failure=RunFailure(f"internal error of fake-arango-tasks: {exc}")))], 1)
+        awaiting = answer["awaiting"]
+        result = self._decode(batch_id, jobs, answer, None if awaiting is None else awaiting[0])
+        if awaiting is not None:
+            self._finish(context, batch_id, jobs, awaiting, result)
+        if answer["poisoned"]:
+            self._discard()
+        return result
+
+    @property
+    def _slice(self) -> float:
+        return max(self.timeout / 20, 0.001)
+
+    def _fit(self, context: _Context, batch_id: int, jobs: Sequence[Job]) -> Sequence[Job]:
+        """Write the batch request, with as many jobs as fit into the bridge buffer."""
+        while True:
+            request = {
+                "op": "batch", "batch": batch_id, "seed": self.seed, "maxOutput": self.max_output,
+                "maxMemory": self.max_memory, "generation": context.channel.generation,
+                "jobs": [[j.task.id, j.task.seq, j.due_us, j.number] for j in jobs],
+            }
+            if context.channel.write_request(request) or len(jobs) == 1:
+                return jobs
+            jobs = jobs[: len(jobs) // 2]
+
+    def _watchdog(self, context: _Context) -> Callable[[], bool]:
+        """True once the run under way has run longer than the time limit."""
+        channel = context.channel
+        state = [channel.run_seq, time.monotonic() + self.timeout]
+
+        def expired() -> bool:
+            seq = channel.run_seq
+            now = time.monotonic()
+            if seq != state[0]:
+                state[0], state[1] = seq, now + self.timeout
+                return False
+            return now > state[1]
+
+        return expired
+
+    def _decode(self, batch_id: int, jobs: Sequence[Job], answer: dict[str, Any], later: int | None = None) -> BatchResult:
+        """The outcomes of the runs an answer reports as made (but ``later``, whose outcome comes
+        when its promise continuations are finished)."""
+        reports = {index: report for index, report in answer["reports"]}
+        skipped = set(answer["skipped"])
+        done = answer["done"]
+        outcomes = [(i, self._outcome(batch_id, i, reports.get(i))) for i in range(done) if i not in skipped and i != later]
+        return BatchResult(outcomes, done)
+
+    def _outcome(self, batch_id: int, index: int, report: dict[str, Any] | None, limit: str | None = None) -> RunOutcome:
+        requests = tuple(self._requests.get((batch_id, index), ()))
+        if report is None:
+            return RunOutcome(requests=requests) if requests else _NOTHING
+        failure = None
+        error = report.get("error")
+        if error is not None:
+            failure = RunFailure(error["message"], error["type"], error["stack"], error.get("errorNum"))
+        stop = report.get("limit")
+        final = False
+        if stop is not None:
+            failure = RunFailure(stop["message"])
+            final = stop["reason"] == "forever"
+        elif limit is not None:
+            failure = RunFailure(limit)
+        return RunOutcome(
+            output=tuple((level, text) for level, text in report.get("output", ())), failure=failure,
+            slept_us=report.get("sleptUs", 0), requests=requests, final=final,
+        )
+
+    def _after_stop(self, context: _Context, batch_id: int, jobs: Sequence[Job], stop: V8Error) -> BatchResult:
+        """A call was terminated: the runs before the stopped one keep their outcomes."""
+        running = context.channel.run_index
+        out_of_memory = isinstance(stop, OutOfMemory) or context.isolate.memory_limit_reached()
+        limit = (f"run exceeded the memory limit of {self.max_memory} bytes and was stopped" if out_of_memory
+                 else f"run exceeded the time limit of {self.timeout:g} s and was stopped")
+        try:
+            context.isolate.set_memory_limit(self.max_memory * 2)  # room to collect
+            context.channel.write_request({"op": "collect"})
+            answer = json.loads(context.isolate.call(context.entry, watchdog=self._watchdog(context)))
+        except V8Error:
+            answer = None
+        finally:
+            self._discard()  # after a limit the context is not trusted any more
+        if answer is None:  # what the batch printed is lost: say so for the run that was stopped
+            index = max(running, 0)
+            lost = RunFailure(f"{limit}; internal error of fake-arango-tasks: the batch's output was lost")
+            return BatchResult([(i, _NOTHING) for i in range(index)] + [(index, RunOutcome(failure=lost))], index + 1)
+        result = self._decode(batch_id, jobs, answer)
+        if answer["stopped"] is not None:
+            index, report = answer["stopped"]
+            reason = self._stops.get((batch_id, index))
+            result.outcomes.append((index, self._outcome(batch_id, index, report, None if reason else limit)))
+            result.decided = index + 1
+        return result
+
+    def _finish(self, context: _Context, batch_id: int, jobs: Sequence[Job], awaiting: list[Any],
+                result: BatchResult) -> None:
+        """The batch's last run left promise continuations, which V8 ran after the call: add what
+        they did to its outcome (or stop it, if they run past the time limit)."""
+        index, sync_report = awaiting
+        deadline = time.monotonic() + self.timeout
+
+        def expired() -> bool:
+            return time.monotonic() > deadline
+
+        try:
+            context.channel.write_request({"op": "finish", "batch": batch_id + 0, "jobs": [], "seed": self.seed,
+                                           "maxOutput": self.max_output, "maxMemory": self.max_memory,
+                                           "generation": context.channel.generation})
+            answer = json.loads(context.isolate.call(context.entry, watchdog=expired, slice_seconds=self._slice))
+            finished = answer["finished"]
+            outcome = self._outcome(batch_id, index, finished[1] if finished else sync_report)
+            if answer["poisoned"]:
+                self._discard()
+        except V8Error:  # continuations that never end (or a limit inside them): end the context
+            self._discard()
+            outcome = self._outcome(batch_id, index, sync_report,
+                                    f"run exceeded the time limit of {self.timeout:g} s in its promise continuations "
+                                    "and was stopped")
+        result.outcomes.append((index, outcome))
+        result.decided = max(result.decided, index + 1)
+
+    # -- the bridge ---------------------------------------------------------------------------------
+
+    def _on_bridge(self) -> None:
+        """A request from the prelude (on the isolate's thread, JavaScript waiting)."""
+        context = self._context
+        if context is None:
+            return
+        channel = context.channel
+        try:
+            text = channel.read()
+            if text is None:
+                channel.resend()
+                return
+            request = json.loads(text)
+            channel.answer(self._serve(context, request))
+        except ArangoError as exc:
+            channel.answer_error(exc.error_num, exc.message, exc.status)
+        except Exception as exc:  # a bug of ours: the command sees an internal error, never a hang
+            channel.answer_error(4, f"internal error of fake-arango-tasks: {type(exc).__name__}: {exc}", 500)
+
+    def _serve(self, context: _Context, request: list[Any]) -> Any:
+        op, batch_id, index = request[0], request[1], request[2]
+        jobs = self._batches.get(batch_id)
+        if jobs is None:
+            raise ArangoError(4, "internal error of fake-arango-tasks: a request from a batch that is over")
+        if op == "task":
+            return self._definition(jobs, request[3], request[4])
+        if op == "removed":
+            return [j.task.id for j in jobs if not self._host.is_current(j.task)]
+        job = jobs[index]
+        if op == "doc":
+            return self._host.documents(job, request[3], request[4], request[5:])
+        if op == "register":
+            return self._host.register(job, int(request[3]), request[4])
+        if op == "unregister":
+            self._host.unregister(job, str(request[3]))
+            return True
+        if op == "getTask":
+            return self._host.get_tasks(job, request[3])
+        if op == "request":
+            outgoing = OutgoingRequest(request[3], request[4], request[5], request[6])
+            self._requests.setdefault((batch_id, index), []).append(outgoing)
+            return self._host.request(job, outgoing, request[7])
+        if op == "stop":
+            self._stops[(batch_id, index)] = request[3]
+            context.isolate.cancel_current()
+            return True
+        raise ArangoError(4, f"internal error of fake-arango-tasks: unknown bridge request {op!r}")
+
+    @staticmethod
+    def _definition(jobs: Sequence[Job], task_id: str, seq: int) -> dict[str, Any] | None:
+        for job in jobs:
+            task = job.task
+            if task.id == task_id and task.seq == seq:
+                return {"command": task.command, "params": task.params_json, "database": task.database,
+                        "user": task.user, "mayTamper": task.may_tamper, "mayAwait": task.may_await}
+        return None
+
+
+_NOTHING: Final = RunOutcome()

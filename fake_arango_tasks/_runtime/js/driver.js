@@ -1,0 +1,205 @@
+// -- driver: the entry point Python calls; runs a batch of due runs in order -----------------------
+// Python writes a request into the bridge buffer and calls `entry` (no global name reaches it: the
+// prelude's function returns it to Python). A batch names its runs as [task id, registration
+// number, due time in microseconds, run number]; the task's command, params and owner come from
+// Python once per registration (ask "task"). The batch runs in order and ends early, leaving the
+// rest for Python to plan again, when a run changes what the plan assumed:
+// - it slept: its task's later runs are skipped, and no run due after its end is made (its next
+//   run comes at the earliest after that);
+// - it registered a task: no run due after the new task's first run is made;
+// - it (or another thread, seen through the generation counter Python bumps) removed a task: that
+//   task's later runs are skipped;
+// - its command may leave promise continuations (Python classifies commands by their text): the
+//   batch ends with it, its continuations run when this call returns, and the next call finishes
+//   the run ("finish") before anything else;
+// - it poisoned the context (see isolation.js).
+// Runs that only ran (no output, no error, no sleep) are not reported: Python knows them from
+// `done` and `skipped`. The bridge buffer's header tells Python's watchdog which run is under way.
+const definitions = new RealMap();  // "id\nseq" -> {fn, params, database, user, full, awaits, file}
+let batch = null;                   // the batch being run: see startBatch
+let pendingAsync = null;            // a run whose promise continuations run after the call that ran it
+// The name stack frames give a task's command: "task:<id>", the id percent-encoded where it holds
+// characters that would end the sourceURL comment or confuse the frame's syntax.
+const taskFile = (id) => "task:" + call(StringReplace, str(id), /[\s%():]/g, (c) => RealEncodeURIComponent(c));
+function definition(id, seq) {
+  const key = id + "\n" + seq;
+  let found = mapGet(definitions, key);
+  if (found === undefined) {
+    const task = ask(["task", batch.id, -1, id, seq]);
+    if (call(MapSize, definitions) > 10000) call(MapClear, definitions);
+    const file = taskFile(id);
+    found = {
+      fn: ObjectFreeze(new FunctionCtor("params", task.command + "\n//# sourceURL=" + file)),
+      params: task.params, database: task.database, user: task.user, full: task.mayTamper, awaits: task.mayAwait,
+      file, command: task.command,
+    };
+    mapSet(definitions, key, found);
+  }
+  return found;
+}
+function newRun(index, dueUs, def) {
+  return {
+    index, batchId: batch.id, startUs: dueUs, sleptUs: 0, output: [], outputChars: 0, maxOutput: batch.maxOutput,
+    maxMemory: batch.maxMemory, allocated: 0, database: def.database, user: def.user, limit: null, error: null,
+  };
+}
+function report(current, extra) {
+  const out = {};
+  if (current.output.length) out.output = current.output;
+  if (current.error !== null) out.error = current.error;
+  if (current.sleptUs) out.sleptUs = current.sleptUs;
+  if (current.limit !== null) out.limit = current.limit;
+  if (extra) for (const key of ObjectKeys(extra)) out[key] = extra[key];
+  return out;
+}
+const isEmpty = (out) => ObjectKeys(out).length === 0;
+// Called by the modules when a run changes what the plan assumed.
+function noteSlept(current, id) {
+  if (batch === null) return;
+  setAdd(batch.skip, id);
+  const end = current.startUs + current.sleptUs;
+  if (end < batch.horizon) batch.horizon = end;
+}
+function noteRegistered(dueUs) { if (batch !== null && dueUs < batch.horizon) batch.horizon = dueUs; }
+function noteUnregistered(id) { if (batch !== null) setAdd(batch.skip, id); }
+// Stops the run for a limit (fake-time forever, ArrayBuffer memory): Python terminates the call.
+function stopRun(reason, message) {
+  const current = inRun("stopRun");
+  current.limit = { reason, message };
+  ask(["stop", current.batchId, current.index, reason]);
+  throw new ErrorCtor(message);  // unwinds until the termination Python asked for takes effect
+}
+function refreshRemovals() {
+  const generation = header[H_GENERATION];
+  if (generation === batch.generation) return;
+  const removed = ask(["removed", batch.id, -1, batch.generation]);
+  for (let i = 0; i < removed.length; i++) setAdd(batch.skip, removed[i]);
+  batch.generation = generation;
+}
+// -- errors as a run reports them ------------------------------------------------------------------
+// A command is compiled by new Function("params", wrapped) with a sourceURL naming the task; V8
+// puts the wrapped command on line 3 of that source, after 21 characters of the wrapper on its
+// first line. Stack frames are rewritten to the user's own line and column, and frames of the
+// fake's own code are dropped.
+const WRAP_PREFIX = "(function (params) { ".length;
+const WRAP_SUFFIX = " } )(params);".length;
+function userStack(stack, file, wrapped) {
+  const userLines = call(StringSplit, call(StringSlice, wrapped, WRAP_PREFIX, wrapped.length - WRAP_SUFFIX), "\n");
+  const lastLength = userLines[userLines.length - 1].length;
+  const lines = call(StringSplit, str(stack), "\n");
+  const out = [lines[0]];
+  const pattern = new RegExpCtor("\\(?" + call(StringReplace, file, /[.*+?^${}()|[\]\\]/g, "\\$&") + ":(\\d+):(\\d+)\\)?");
+  for (let i = 1; i < lines.length; i++) {
+    const m = call(RegExpExec, pattern, lines[i]);
+    if (m === null) continue;
+    const line = +m[1] - 2;
+    const column = line === 1 ? +m[2] - WRAP_PREFIX : +m[2];
+    if (line < 1 || column < 1) continue;
+    if (line === userLines.length && column > lastLength) continue;  // the wrapper calling the command
+    let frame = call(StringReplace, lines[i], pattern, (whole) =>
+      (whole[0] === "(" ? "(" : "") + file + ":" + line + ":" + column + (whole[whole.length - 1] === ")" ? ")" : ""));
+    frame = call(StringReplace, frame, /at eval \((.*)\)$/, "at $1");  // V8's form for an anonymous frame
+    push(out, frame);
+  }
+  return call(ArrayJoin, out, "\n");
+}
+function describe(error, file, wrapped) {
+  // each part on its own: a hostile getter on one (stack, say) must not lose the others
+  const attempt = (read, fallback) => { try { return read(); } catch (e) { return fallback; } };
+  if (attempt(() => error instanceof ErrorCtor, false)) {
+    const out = {
+      type: attempt(() => str(error.name || "Error"), "Error"),
+      message: attempt(() => str(error.message), "(unprintable message)"),
+      stack: attempt(() => userStack(error.stack || "", file, wrapped), ""),
+    };
+    if (attempt(() => error instanceof ArangoError, false)) out.errorNum = attempt(() => +error.errorNum, null);
+    return out;
+  }
+  return { type: "", message: attempt(() => "Uncaught " + inspect(error, [], 0), "Uncaught exception (unprintable)"), stack: "" };
+}
+// -- the batch -------------------------------------------------------------------------------------
+function finishPending() {
+  const current = pendingAsync;
+  pendingAsync = null;
+  run = null;
+  if (current === null) return null;
+  if (current.sleptUs) noteSlept(current, current.taskId);
+  return [current.index, report(current, { batch: current.batchId })];
+}
+function runBatch(request) {
+  batch = {
+    id: request.batch, maxOutput: request.maxOutput, maxMemory: request.maxMemory, seed: request.seed,
+    horizon: Infinity, skip: new RealSet(), generation: request.generation, reports: [], skipped: [], done: 0,
+    finished: null,
+  };
+  batch.finished = finishPending();
+  isolateAll();  // what continuations or hidden changes of earlier calls left
+  const jobs = request.jobs;
+  let j = 0;
+  for (; j < jobs.length && !poisoned; j++) {
+    const job = jobs[j];
+    const id = job[0], seq = job[1], dueUs = job[2], n = job[3];
+    if (dueUs > batch.horizon) break;
+    refreshRemovals();
+    if (setHas(batch.skip, id)) { push(batch.skipped, j); continue; }
+    const def = definition(id, seq);
+    const current = newRun(j, dueUs, def);
+    current.taskId = id;
+    seedRandom(batch.seed + ":" + id + ":" + n);
+    header[H_RUN_INDEX] = j;
+    header[H_RUN_SEQ] = (header[H_RUN_SEQ] + 1) | 0;
+    run = current;
+    try {
+      call(def.fn, g, def.params === null ? undefined : JSONparse(def.params));
+    } catch (e) {
+      current.error = describe(e, def.file, def.command);
+    }
+    run = null;
+    header[H_RUN_INDEX] = -1;
+    isolateRun(def.full);
+    if (current.sleptUs) noteSlept(current, id);
+    if (def.awaits) {
+      pendingAsync = current;
+      j += 1;
+      break;
+    }
+    const out = report(current);
+    if (!isEmpty(out)) push(batch.reports, [j, out]);
+  }
+  batch.done = j;
+  isolateAll();
+  const answer = {
+    done: batch.done, skipped: batch.skipped, reports: batch.reports, finished: batch.finished, poisoned,
+    // a run whose continuations run after this call: what it did so far (if they never end)
+    awaiting: pendingAsync === null ? null : [pendingAsync.index, report(pendingAsync)],
+  };
+  run = pendingAsync;  // the promise continuations V8 runs after this call belong to that run
+  return answer;
+}
+// After a call was terminated (a limit): what the batch had made, and the run it stopped.
+function collect() {
+  const stopped = run;
+  run = null;
+  pendingAsync = null;
+  const answer = {
+    done: stopped === null ? (batch === null ? 0 : batch.done) : stopped.index, skipped: batch === null ? [] : batch.skipped,
+    reports: batch === null ? [] : batch.reports, finished: batch === null ? null : batch.finished, poisoned,
+    stopped: stopped === null ? null : [stopped.index, report(stopped, { batch: stopped.batchId })],
+  };
+  return answer;
+}
+function entry() {
+  const request = JSONparse(readText());
+  header[H_PHASE] = 1;
+  try {
+    if (request.op === "batch") return JSONstringify(runBatch(request));
+    if (request.op === "collect") return JSONstringify(collect());
+    if (request.op === "finish") return JSONstringify(runBatch({ ...request, jobs: [] }));
+    fail(4, "unknown request " + str(request.op));
+  } finally {
+    header[H_PHASE] = 0;
+  }
+  return null;
+}
+takeSnapshot();
+return [sab, entry];

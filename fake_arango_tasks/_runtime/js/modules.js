@@ -1,0 +1,71 @@
+// -- modules: require() and the modules ArangoDB's server-side JavaScript has ---------------------
+// What a hardened ArangoDB refuses (lib/V8/v8-utils.cpp with --javascript.harden and the default
+// allow-lists) throws ArangoError 11 with arangod's messages; a module ArangoDB does not have is
+// 3100 "cannot locate module" (js/common/bootstrap/modules.js).
+const refuse = (message) => function () { fail(11, message, 403); };
+const readRefused = (path) => fail(11, "not allowed to read files in this path: " + str(path), 403);
+const writeRefused = (path) => fail(11, "not allowed to modify files in this path: " + str(path), 403);
+const fsModule = {};
+for (const name of ["read", "readBuffer", "readGzip", "read64", "parseFile", "mtime", "load", "exists", "isFile",
+  "isDirectory", "list", "listTree", "size", "readFileSync", "readdirSync", "existsSync", "statSync"]) {
+  fsModule[name] = (path) => readRefused(path);
+}
+for (const name of ["write", "append", "remove", "move", "copyFile", "copyRecursive", "makeDirectory",
+  "makeDirectoryRecursive", "removeDirectory", "removeDirectoryRecursive", "writeFileSync", "mkdirSync",
+  "unlinkSync", "chmod", "zipFile", "unzipFile", "linkFile"]) {
+  fsModule[name] = (path) => writeRefused(path);
+}
+const externalProcesses = refuse("not allowed to execute or modify state of external processes");
+const internal = {
+  print, printShell: print, output: (...parts) => emit("print", call(ArrayJoin, parts, "")),
+  time, sleep, wait, db: dbProxy, ArangoError, errors,
+  registerTask: tasks.register, unregisterTask: tasks.unregister, getTask: tasks.get,
+  download: refuse("not allowed to connect to this endpoint"),
+  executeExternal: externalProcesses, executeExternalAndWait: externalProcesses, killExternal: externalProcesses,
+  statusExternal: externalProcesses, getPid: refuse("not allowed to provide this information"),
+  processStatistics: refuse("not allowed to provide this information"),
+  logLevel: refuse("not allowed to change logLevel"),
+};
+const arangodb = { print, db: dbProxy, time, errors, ArangoError };
+// ArangoDB's process shim (js/common/bootstrap/modules/process.js); what it would reveal of the
+// server process is refused as in a hardened server.
+const processModule = {
+  env: {}, argv: [], stdout: { write: (text) => emit("print", str(text)) },
+  cwd: refuse("not allowed to provide this information"), nextTick: (fn, ...args) => fn(...args),
+  get pid() { return fail(11, "not allowed to provide this information", 403); },
+};
+const modules = new RealMap([
+  ["@arangodb", arangodb], ["internal", internal], ["console", console], ["@arangodb/tasks", tasks],
+  ["@arangodb/request", request], ["fs", fsModule], ["process", processModule],
+]);
+function require(name) {
+  const key = str(name);
+  const module = mapGet(modules, key);
+  if (module !== undefined) return module;
+  throw new ArangoError(3100, "cannot locate module\nFile: " + key, 500);
+}
+
+// What the prelude hands to commands is frozen, functions included, so that no run can leave
+// something on it for the next (ArangoDB's own modules are shared the same way, but a real server
+// gives no isolation at all).
+const frozen = new RealSet();
+function freezeDeep(value) {
+  if ((typeof value !== "object" && typeof value !== "function") || value === null || value === dbProxy) return value;
+  if (setHas(frozen, value)) return value;
+  setAdd(frozen, value);
+  ObjectFreeze(value);
+  const keys = ownKeys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const descriptor = getOwnPropertyDescriptor(value, keys[i]);
+    if (descriptor && "value" in descriptor) freezeDeep(descriptor.value);
+  }
+  return value;
+}
+for (const module of [print, console, require, internal, arangodb, tasks, request, IncomingResponse, fsModule,
+  processModule, errors, dbMethods]) {
+  freezeDeep(module);
+}
+// ArangoDB's globals: print, console, require, db, and `global` beside globalThis.
+for (const [key, value] of [["print", print], ["console", console], ["require", require], ["db", dbProxy], ["global", g]]) {
+  defineProperty(g, key, { value, writable: true, configurable: true, enumerable: false });
+}

@@ -1,0 +1,92 @@
+// -- sandbox: what the embedding would let run outside a run is taken away, and memory outside
+// the V8 heap is counted against the run's limit. ---------------------------------------------
+// ArangoDB's V8 has no event loop: setTimeout exists (for node modules that expect it) but its
+// callback never fires (arangodb#9609); the same holds here for setInterval, Atomics.waitAsync
+// and FinalizationRegistry callbacks, which would otherwise fire at a random wall-clock moment,
+// outside any run. WebAssembly is not emulated.
+let timerIds = 0;
+const neverFires = function () { timerIds += 1; return timerIds; };
+for (const name of ["setTimeout", "setInterval", "setImmediate"]) {
+  defineProperty(g, name, { value: neverFires, writable: true, configurable: true, enumerable: false });
+}
+for (const name of ["clearTimeout", "clearInterval", "clearImmediate"]) {
+  defineProperty(g, name, { value: function () {}, writable: true, configurable: true, enumerable: false });
+}
+for (const name of ["__timer_manager", "queueMicrotask"]) {
+  if (call(hasOwn, g, name)) delete g[name];
+}
+const neverSettles = () => new Promise(() => {});
+defineProperty(Atomics, "waitAsync", {
+  value: function waitAsync() { return { async: true, value: neverSettles() }; }, writable: true, configurable: true,
+});
+class FinalizationRegistry {  // the same interface; cleanup callbacks never run
+  constructor(callback) { if (typeof callback !== "function") throw new TypeErrorCtor("FinalizationRegistry: cleanup must be callable"); }
+  register() {}
+  unregister() { return false; }
+}
+defineProperty(g, "FinalizationRegistry", { value: FinalizationRegistry, writable: true, configurable: true, enumerable: false });
+if (call(hasOwn, g, "WebAssembly")) delete g.WebAssembly;
+
+// Memory outside the V8 heap: ArrayBuffer and SharedArrayBuffer backing stores do not count
+// towards V8's heap limit, so every allocation path is counted here against the run's limit; past
+// it, the allocation throws V8's own RangeError and the run is stopped for its memory limit.
+function account(bytes) {
+  if (run === null || !(bytes > 0)) return;
+  run.allocated += bytes;
+  if (run.allocated > run.maxMemory) {
+    stopRun("memory", "run exceeded the memory limit of " + run.maxMemory + " bytes (ArrayBuffer memory) and was stopped");
+    throw new RangeErrorCtor("Array buffer allocation failed");
+  }
+}
+const BYTES_PER = (ctor) => ctor.BYTES_PER_ELEMENT || 1;
+function lengthOf(source) {
+  if (source === null || source === undefined) return 0;
+  if (typeof source !== "object") return +source || 0;
+  if (typeof source.length === "number") return source.length;
+  if (typeof source.byteLength === "number") return 0;  // a view over an existing buffer
+  return 0;  // an iterable: counted by the backing store V8 creates below (rare)
+}
+function guardConstructor(name, bytesOf) {
+  const Real = g[name];
+  const guarded = new Proxy(Real, {
+    construct(target, args, newTarget) {
+      account(bytesOf(target, args));
+      return construct(target, args, newTarget === guarded ? target : newTarget);
+    },
+  });
+  defineProperty(Real.prototype, "constructor", { value: guarded, writable: true, configurable: true });
+  defineProperty(g, name, { value: guarded, writable: true, configurable: true, enumerable: false });
+}
+// (a resizable buffer's maxByteLength is only reserved address space: resize and grow count)
+guardConstructor("ArrayBuffer", (t, args) => +args[0] || 0);
+guardConstructor("SharedArrayBuffer", (t, args) => +args[0] || 0);
+for (const name of ["Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array",
+  "Uint32Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array", "Float16Array"]) {
+  if (typeof g[name] !== "function") continue;
+  guardConstructor(name, (t, args) => {
+    const first = args[0];
+    if (first !== null && typeof first === "object" && (first instanceof RealArrayBuffer || first instanceof RealSharedArrayBuffer)) {
+      return 0;  // a view over an existing buffer
+    }
+    return lengthOf(first) * BYTES_PER(t);
+  });
+}
+const TypedArrayPrototype = getPrototypeOf(RealUint16Array.prototype);
+for (const [holder, name, bytesOf] of [
+  [RealArrayBuffer.prototype, "resize", (self, args) => (+args[0] || 0) - self.byteLength],
+  [RealArrayBuffer.prototype, "transfer", (self, args) => (args.length ? +args[0] || 0 : self.byteLength)],
+  [RealArrayBuffer.prototype, "transferToFixedLength", (self, args) => (args.length ? +args[0] || 0 : self.byteLength)],
+  [RealSharedArrayBuffer.prototype, "grow", (self, args) => (+args[0] || 0) - self.byteLength],
+  // slice (of buffers and typed arrays), map, filter and subarray make their result through the
+  // (guarded) species constructor, which counts it
+  [TypedArrayPrototype, "toReversed", (self) => self.byteLength],
+  [TypedArrayPrototype, "toSorted", (self) => self.byteLength],
+  [TypedArrayPrototype, "with", (self) => self.byteLength],
+]) {
+  const real = holder[name];
+  if (typeof real !== "function") continue;
+  const counted = {
+    [name](...args) { account(bytesOf(this, args)); return apply(real, this, args); },
+  }[name];
+  defineProperty(holder, name, { value: counted, writable: true, configurable: true, enumerable: false });
+}
