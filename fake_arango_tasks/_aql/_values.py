@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import Any
 
 __all__ = ["Value", "type_rank", "type_name", "to_bool", "to_number", "to_string", "compare", "equals",
-           "compare_strings", "number", "collation_key", "string_to_number", "sort_key"]
+           "compare_strings", "number", "collation_key", "string_to_number", "sort_key", "json_text"]
 
 Value = Any  # None | bool | int | float | str | list[Value] | dict[str, Value]
 
@@ -164,11 +164,10 @@ def to_number(value: Value) -> int | float:
 
 
 def to_string(value: Value) -> str:
-    """``TO_STRING()`` (``AqlValue::toString`` / ``Functions::Stringify``): null is "", booleans
-    "true"/"false", numbers as ArangoDB prints them, strings as they are, arrays and objects as
-    their JSON text."""
-    from .._json import dumps  # the one number and string format
-
+    """``TO_STRING()`` (``Functions::Stringify``): null is "", booleans "true"/"false", numbers
+    as ArangoDB prints them (``2``, ``0.5``, ``1e+21``), strings as they are, arrays and objects as
+    their compact JSON text with non-ASCII characters unescaped (velocypack ``Dumper`` with
+    ``escapeUnicode = false``: ``TO_STRING(["ä"])`` is ``["ä"]``)."""
     if value is None:
         return ""
     if value is True:
@@ -177,7 +176,36 @@ def to_string(value: Value) -> str:
         return "false"
     if isinstance(value, str):
         return value
-    return dumps(value)
+    return json_text(value)
+
+
+def json_text(value: Value) -> str:
+    """``value`` as velocypack's ``Dumper`` writes it with default options (``JSON_STRINGIFY()``):
+    compact, ArangoDB's number format, non-ASCII characters as they are."""
+    from .._json import dumps  # the one number and string format
+
+    text = dumps(value)
+    if text.isascii() and "\\u" not in text:
+        return text
+    return _ESCAPE.sub(_unescape, text)
+
+
+_ESCAPE = re.compile(r"(\\+)u(D[89AB][0-9A-F]{2})\\u(D[C-F][0-9A-F]{2})|(\\+)u([0-9A-F]{4})")
+
+
+def _unescape(match: re.Match[str]) -> str:
+    """One ``\\uXXXX`` escape of :func:`~fake_arango_tasks._json.dumps` back to its character,
+    unless it is a control character (which stays escaped) or the backslash is itself escaped."""
+    if match.group(1) is not None:
+        slashes, high, low = match.group(1), int(match.group(2), 16), int(match.group(3), 16)
+        if len(slashes) % 2 == 0:
+            return match.group(0)
+        code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+        return slashes[:-1] + chr(code)
+    slashes, code = match.group(4), int(match.group(5), 16)
+    if len(slashes) % 2 == 0 or code < 0x80:
+        return match.group(0)
+    return slashes[:-1] + chr(code)
 
 
 # ---------------------------------------------------------------------------------------------
