@@ -1,0 +1,3 @@
+from tests.aql.case import AqlCase
+
+CASES: list[AqlCase] = []
