@@ -27,7 +27,7 @@ def days_from_civil(year: int, month: int, day: int) -> int:
     """Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's ``days_from_civil``; a
     day past the month's end runs on into the next month, as ``sys_days(y/m/d)`` does)."""
     year -= month <= 2
-    era = (year if year >= 0 else year - 399) // 400
+    era = year // 400  # floor division (Hinnant's C++ adjusts truncation to get this)
     yoe = year - era * 400
     mp = (month + 9) % 12
     doy = (153 * mp + 2) // 5 + day - 1
@@ -38,7 +38,7 @@ def days_from_civil(year: int, month: int, day: int) -> int:
 def civil_from_days(days: int) -> tuple[int, int, int]:
     """``(year, month, day)`` of a day count since 1970-01-01 (Hinnant's ``civil_from_days``)."""
     days += 719468
-    era = (days if days >= 0 else days - 146096) // 146097
+    era = days // 146097
     doe = days - era * 146097
     yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
     year = yoe + era * 400
