@@ -10,7 +10,8 @@ built: functions return new values and never change their arguments.
 String order is ICU's collation as arangod configures it (``Utf8Helper::setCollatorLanguage``):
 the root/"en" collation with ``UCOL_CASE_FIRST = UCOL_UPPER_FIRST`` ("A" < "a"), normalization
 off and strength ``UCOL_IDENTICAL`` (strings equal on the three collation levels are ordered by
-their code points, so only identical strings compare equal). It is emulated with the Unicode
+the code points of their NFD forms, so only canonically equivalent strings compare equal). It
+is emulated with the Unicode
 Collation Algorithm's default table (DUCET, from the pure-Python ``pyuca`` package), which CLDR's
 root collation is derived from; see :func:`collation_key` for the levels and the known gaps.
 
@@ -287,12 +288,13 @@ def collation_key(text: str) -> tuple[str, str, str, str]:
 def compare_strings(a: str, b: str) -> int:
     """-1, 0 or 1: ``a`` against ``b`` as AQL orders strings: ICU collation of the server
     language with upper case first and identical strength (``Utf8Helper::compareUtf8``); only
-    identical strings are equal. ``"A" < "a" < "B"``, ``"a" < "ä" < "b"``, ``"10" < "9"``."""
+    canonically equivalent strings (equal NFD forms) are equal. ``"A" < "a" < "B"``,
+    ``"a" < "ä" < "b"``, ``"10" < "9"``."""
     if a == b:
         return 0
     ka, kb = collation_key(a), collation_key(b)
     if ka == kb:
-        return (a > b) - (a < b)
+        return 0  # canonically equivalent ("\u00e4" and "a\u0308"): ICU's identical level compares NFD
     return -1 if ka < kb else 1
 
 

@@ -298,7 +298,7 @@ def slice_(ctx: FunctionContext, args: list[Any]) -> Any:
     else:
         amount = to_int64(args[2])
         end = start + amount if amount >= 0 else max(0, n + amount)
-    return values[start:max(start, end)]
+    return values[start:end]
 
 
 @define("PUSH", ".,.|.")
