@@ -46,6 +46,21 @@ class FunctionContext(Protocol):
         """The :class:`~fake_arango_tasks._aql._storage.Storage` of the query's database."""
         ...
 
+    @property
+    def user(self) -> str | None:
+        """The authenticated user's name (``CURRENT_USER()``), ``None`` without authentication."""
+        ...
+
+    @property
+    def version(self) -> str:
+        """The ArangoDB version the server claims (``VERSION()``), e.g. ``"3.12.4"``."""
+        ...
+
+    def collections(self) -> list[tuple[str, str]]:
+        """``(id, name)`` of every collection of the query's database (``COLLECTIONS()``); ids
+        are the numeric-string collection ids the HTTP API reports."""
+        ...
+
 
 @dataclass(frozen=True)
 class Function:
@@ -72,3 +87,10 @@ def register(name: str, min_args: int, max_args: int, *, deterministic: bool = T
         return impl
 
     return add
+
+
+# the families fill FUNCTIONS on import (after the registry above exists)
+from . import (  # noqa: E402,F401  pylint: disable=wrong-import-position
+    _arrays, _bits, _dates, _documents, _encoding, _misc, _numeric, _objects, _regex, _statistics,
+    _strings, _types, _unsupported,
+)
