@@ -30,7 +30,7 @@ import math
 import re
 from decimal import Decimal
 from json.encoder import encode_basestring_ascii
-from typing import Any, Final
+from typing import Any, Callable, Final
 
 from ._velocypack import NESTING_LIMIT, VPackError
 
@@ -68,8 +68,12 @@ _int_repr: Final = int.__repr__
 _INFINITY: Final = math.inf
 
 
-def _float_text(value: float, timestamp: bool) -> str:
-    """fpconv's text for a finite double, from Python's shortest repr (the same digits)."""
+def _float_text(value: float, timestamp: bool = False) -> str:
+    """fpconv's text for a finite double, from Python's shortest repr (the same digits).
+
+    fpconv writes ``digits * 10**k`` plainly when ``k >= 0`` and fewer than 8 zeros end it,
+    positionally when ``-7 < k < 0`` or the decimal exponent is below 4, else in exponent form
+    (``_emit_digits``); the branches below are those rules applied to repr's shapes."""
     if value != value or value == _INFINITY or value == -_INFINITY:
         raise ValueError(f"{value!r} has no JSON form")
     if value == 0:
@@ -77,11 +81,23 @@ def _float_text(value: float, timestamp: bool) -> str:
     text = _float_repr(value)
     if "e" not in text:
         whole, _, fraction = text.partition(".")
-        if fraction == "0":  # integral below 1e16: fpconv writes it plainly unless 8+ zeros end it
+        if fraction == "0":  # integral below 1e16: plain unless 8 or more zeros end it
             if len(whole) - len(whole.rstrip("0")) < 8:
                 return whole + ".0" if timestamp else whole
-        elif len(fraction) <= 6:  # up to 6 decimals fpconv writes what repr writes
+        elif len(fraction) <= 6:  # -7 < k < 0: what repr writes
             return text
+        elif whole != "0" and whole != "-0":  # |value| >= 1: positional up to 4 digits before the point
+            digits_before = len(whole) - (whole[0] == "-")
+            if digits_before <= 4:
+                return text
+            sign = "-" if whole[0] == "-" else ""
+            unsigned = whole[len(sign):]
+            return f"{sign}{unsigned[0]}.{unsigned[1:]}{fraction}e+{digits_before - 1}"
+    return _general_float_text(text, timestamp)
+
+
+def _general_float_text(text: str, timestamp: bool) -> str:
+    """fpconv's notation for any repr, by way of its digits and decimal exponent."""
     negative = text[0] == "-"
     mantissa, _, exponent = (text[1:] if negative else text).partition("e")
     whole, _, fraction = mantissa.partition(".")
@@ -183,28 +199,50 @@ def dumps_bytes(value: Any) -> bytes:
 
 
 def _value(value: Any) -> str:
-    kind = type(value)
-    if kind is str:
-        return _string(value)
-    if kind is dict:
-        return "{" + ",".join([
-            (_string(key) if type(key) is str else _string(str(key))) + ":" + _value(item)
-            for key, item in value.items()]) + "}"
-    if kind is int:
-        return _int_repr(value)
-    if kind is list:
-        return "[" + ",".join([_value(item) for item in value]) + "]"
-    if kind is float:
-        return _float_text(value, False)
-    if kind is Timestamp:
-        return _float_text(value, True)
-    if value is None:
-        return "null"
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    return _other(value)
+    return _WRITERS.get(type(value), _other)(value)
+
+
+def _object_text(members: dict[Any, Any]) -> str:
+    key_text, writers, other = _KEY_TEXT.get, _WRITERS.get, _other
+    return "{" + ",".join([(key_text(key) or _member_name(key)) + writers(type(item), other)(item)
+                           for key, item in members.items()]) + "}"
+
+
+def _array_text(items: list[Any] | tuple[Any, ...]) -> str:
+    writers, other = _WRITERS.get, _other
+    return "[" + ",".join([writers(type(item), other)(item) for item in items]) + "]"
+
+
+_KEY_TEXT: Final[dict[str, str]] = {}  # '"name":' for names seen, at most 4096 of them
+
+
+def _member_name(key: Any) -> str:
+    """``"key":``; exact ``str`` keys are remembered (a response repeats its names)."""
+    if type(key) is not str:
+        return _string(str(key)) + ":"
+    text = _string(key) + ":"
+    if len(_KEY_TEXT) < 4096:
+        _KEY_TEXT[key] = text
+    return text
+
+
+def _timestamp(value: float) -> str:
+    return _float_text(value, True)
+
+
+def _bool(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def _null(value: None) -> str:
+    return "null"
+
+
+#: the writer for each exact type; anything else goes to :func:`_other`
+_WRITERS: Final[dict[type, Callable[[Any], str]]] = {
+    str: _string, int: _int_repr, float: _float_text, Timestamp: _timestamp, dict: _object_text,
+    list: _array_text, bool: _bool, type(None): _null,
+}
 
 
 def _other(value: Any) -> str:
@@ -216,7 +254,7 @@ def _other(value: Any) -> str:
     if isinstance(value, dict):
         return "{" + ",".join([_string(str(key)) + ":" + _value(item) for key, item in value.items()]) + "}"
     if isinstance(value, (list, tuple)):
-        return "[" + ",".join([_value(item) for item in value]) + "]"
+        return _array_text(value)
     raise TypeError(f"cannot serialise {type(value).__name__}")
 
 
