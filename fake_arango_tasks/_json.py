@@ -28,6 +28,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from itertools import compress
 from decimal import Decimal
 from json.encoder import encode_basestring_ascii
 from typing import Any, Callable, Final
@@ -204,8 +205,8 @@ def _value(value: Any) -> str:
 
 def _object_text(members: dict[Any, Any]) -> str:
     key_text, writers, other = _KEY_TEXT.get, _WRITERS.get, _other
-    return "{" + ",".join([(key_text(key) or _member_name(key)) + writers(type(item), other)(item)
-                           for key, item in members.items()]) + "}"
+    return "{" + ",".join([((type(key) is str and key_text(key)) or _member_name(key))
+                           + writers(type(item), other)(item) for key, item in members.items()]) + "}"
 
 
 def _array_text(items: list[Any] | tuple[Any, ...]) -> str:
@@ -263,10 +264,32 @@ def _other(value: Any) -> str:
 # --------------------------------------------------------------------------------------------
 
 _BOM: Final = b"\xef\xbb\xbf"
-# a number velocypack may read differently from Python: 19+ digits (past int64, or a double
-# accumulated digit by digit) or a 3+ digit exponent (velocypack's range check); matching one
-# in a string only costs speed
-_NUMBER_RULES_NEEDED: Final = re.compile(rb"[0-9]{19}|[eE][-+]?[0-9]{3}")
+
+
+def _number_shape_table() -> bytes:
+    table = bytearray(b"x" * 256)
+    for digit in b"0123456789":
+        table[digit] = 0x30
+    table[ord("e")] = table[ord("E")] = ord("e")
+    table[ord("+")] = table[ord("-")] = ord("+")
+    table[ord(".")] = ord(".")
+    return bytes(table)
+
+
+_NUMBER_SHAPES: Final = _number_shape_table()  # every digit a 0, e/E an e, +/- a +, "." itself, the rest x
+_NINETEEN: Final = b"0" * 19
+
+
+def _needs_number_rules(body: bytes) -> bool:
+    """Whether a number in ``body`` may read differently in velocypack than in Python: 19 or more
+    digits not after a "." (an integer past int64, or an integer part velocypack accumulates in a
+    double), or an exponent of 3 or more digits (velocypack's range check). A match inside a
+    string only costs speed."""
+    shapes = body.translate(_NUMBER_SHAPES)
+    return (b"x" + _NINETEEN in shapes or b"+" + _NINETEEN in shapes or b"e000" in shapes
+            or b"e+000" in shapes)
+
+
 _FALLBACK: Final = object()
 _LEADING_WHITESPACE: Final = re.compile(r"[ \t\n\r]*")
 
@@ -312,7 +335,7 @@ def _fast(body: bytes) -> Any:
     first = _LEADING_WHITESPACE.match(text).end()  # type: ignore[union-attr]
     if text[first:first + 1] not in ("{", "["):  # a bare scalar or nothing: small, and the parser's own
         return _FALLBACK
-    decoder = _RULED if _NUMBER_RULES_NEEDED.search(body) else _PLAIN
+    decoder = _RULED if _needs_number_rules(body) else _PLAIN
     try:
         value = decoder.decode(text)
     except (ValueError, RecursionError):  # JSONDecodeError and VPackError are ValueErrors
@@ -360,15 +383,22 @@ _RULED: Final = json.JSONDecoder(object_pairs_hook=_unique_members, parse_consta
 
 
 def _deeper_than(value: Any, limit: int) -> bool:
-    """Whether arrays/objects nest more than ``limit`` deep in ``value`` (an empty one counts)."""
-    stack: list[tuple[Any, int]] = [(value, 1)]
-    while stack:
-        container, depth = stack.pop()
+    """Whether arrays/objects nest more than ``limit`` deep in ``value`` (an empty one counts),
+    level by level with C iterators doing the per-member work."""
+    level, depth = [value], 1
+    while level:
         if depth > limit:
             return True
-        items = container.values() if type(container) is dict else container
-        stack.extend((item, depth + 1) for item in items if type(item) is dict or type(item) is list)
+        deeper: list[Any] = []
+        add = deeper.extend
+        for container in level:
+            members = container.values() if type(container) is dict else container
+            add(compress(members, map(_IS_CONTAINER, map(type, members))))
+        level, depth = deeper, depth + 1
     return False
+
+
+_IS_CONTAINER: Final = frozenset((dict, list)).__contains__
 
 
 # --------------------------------------------------------------------------------------------

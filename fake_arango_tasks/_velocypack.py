@@ -51,7 +51,8 @@ from __future__ import annotations
 import struct
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import Any, Final, NoReturn
+from itertools import accumulate
+from typing import Any, Callable, Final, NoReturn
 
 from ._errors import ArangoError, FakeArangoTasksError
 
@@ -207,7 +208,6 @@ def _type_table() -> list[int]:
 
 
 _TYPES: Final = _type_table()
-_TOO_LONG: Final = 1 << 64  # a byte size that no buffer holds: its length bytes are not all there
 _UNEQUAL: Final = "given buffer length is unequal to actual length of Slice in buffer"
 
 
@@ -228,15 +228,20 @@ def loads(data: bytes | bytearray | memoryview) -> Any:
             allocated, so a length field claiming 2**60 bytes fails at once.
     """
     buf = bytes(data)
-    return _Reader(buf).part(0, len(buf), sub=False)
+    return _Reader(buf).part(0, len(buf), sub=False)[0]
 
 
 def _uint(buf: bytes, pos: int, width: int) -> int:
     return int.from_bytes(buf[pos:pos + width], "little")
 
 
+_unpack_double: Final = struct.Struct("<d").unpack_from
+
+
 class _Reader:
-    """One validation and decoding pass, in ``Validator::validatePart``'s order of checks."""
+    """One validation and decoding pass, in ``Validator::validatePart``'s order of checks. Every
+    step returns the value and its byte size (``Slice::byteSize``), which the caller compares with
+    the bytes it had (``validateSliceLength``)."""
 
     __slots__ = ("buf", "nesting")
 
@@ -244,82 +249,93 @@ class _Reader:
         self.buf = buf
         self.nesting = 0
 
-    def part(self, pos: int, length: int, sub: bool = True) -> Any:
-        """Validate and decode the value at ``pos``, of which ``length`` bytes are available."""
+    def part(self, pos: int, length: int, sub: bool = True) -> tuple[Any, int]:
+        """Validate and decode the value at ``pos``, of which ``length`` bytes are available; a
+        whole body (``sub`` false) must be exactly ``length`` bytes."""
         if length <= 0:
             _length("length 0 is invalid for any VelocyPack value")
         buf = self.buf
         head = buf[pos]
-        kind = _TYPES[head]
         value: Any
-        if kind == _T_SMALLINT:
-            value = head - 0x30 if head < 0x3A else head - 0x40
-        elif kind == _T_STRING:
-            value = self.string(pos + 1, head - 0x40, length - 1)
-        elif kind == _T_LONG_STRING:
-            _check_buffer(9, length)
-            value = self.string(pos + 9, _uint(buf, pos + 1, 8), length - 9)
-        elif kind == _T_UINT or kind == _T_INT:
-            width = head - (0x27 if kind == _T_UINT else 0x1F)
-            _check_buffer(1 + width, length, sub)
-            value = int.from_bytes(buf[pos + 1:pos + 1 + width], "little", signed=kind == _T_INT)
-        elif kind == _T_DOUBLE or kind == _T_DATE:
-            _check_buffer(9, length, sub)
-            value = (struct.unpack_from("<d", buf, pos + 1)[0] if kind == _T_DOUBLE
-                     else UTCDate(int.from_bytes(buf[pos + 1:pos + 9], "little", signed=True)))
-        elif kind == _T_NULL:
-            value = None
-        elif kind == _T_TRUE or kind == _T_FALSE:
-            value = kind == _T_TRUE
-        elif kind <= _T_OBJECT_COMPACT:  # none, reserved, arrays, objects
-            value = self.compound(pos, length, kind)
+        if 0x40 <= head <= 0xBE:  # short string, the commonest
+            size = head - 0x3F
+            if size > length:
+                _length(_UNEQUAL)
+            try:
+                value = buf[pos + 1:pos + size].decode("utf-8")
+            except UnicodeDecodeError:
+                _fail("InvalidUtf8Sequence")
+        elif 0x30 <= head <= 0x3F:
+            value, size = (head - 0x30 if head < 0x3A else head - 0x40), 1
         else:
-            value = self.rare(pos, length, kind)
-        _check_buffer(self.size(pos, pos + length), length, sub)
-        return value
+            value, size = self.other(pos, length, head)
+        if size > length or (size != length and not sub):
+            _length(_UNEQUAL)
+        return value, size
 
-    def string(self, start: int, size: int, available: int) -> str:
-        _check_buffer(size, available)
-        try:
-            return self.buf[start:start + size].decode("utf-8")
-        except UnicodeDecodeError:
-            _fail("InvalidUtf8Sequence")
+    def other(self, pos: int, length: int, head: int) -> tuple[Any, int]:
+        buf = self.buf
+        kind = _TYPES[head]
+        if kind == _T_UINT or kind == _T_INT:
+            width = head - (0x27 if kind == _T_UINT else 0x1F)
+            return int.from_bytes(buf[pos + 1:pos + 1 + width], "little", signed=kind == _T_INT), 1 + width
+        if kind == _T_DOUBLE:
+            if length < 9:
+                _length(_UNEQUAL)
+            return _unpack_double(buf, pos + 1)[0], 9
+        if kind == _T_NULL:
+            return None, 1
+        if kind == _T_TRUE or kind == _T_FALSE:
+            return kind == _T_TRUE, 1
+        if kind == _T_LONG_STRING:
+            _check_buffer(9, length)
+            size = 9 + _uint(buf, pos + 1, 8)
+            _check_buffer(size, length)
+            try:
+                return buf[pos + 9:pos + size].decode("utf-8"), size
+            except UnicodeDecodeError:
+                _fail("InvalidUtf8Sequence")
+        if kind <= _T_OBJECT_COMPACT:  # none, reserved, arrays, objects
+            return self.compound(pos, length, kind)
+        return self.rare(pos, length, kind)
 
-    def compound(self, pos: int, length: int, kind: int) -> Any:
+    def compound(self, pos: int, length: int, kind: int) -> tuple[Any, int]:
         if kind == _T_NONE:
-            return NONE
+            return NONE, 1
         if kind == _T_RESERVED:
             _fail("ValidatorInvalidType")
         self.nesting += 1
         if self.nesting > NESTING_LIMIT:
             _fail("TooDeepNesting")
+        result: tuple[Any, int]
         if kind == _T_EMPTY_ARRAY:
-            value: Any = []
+            result = [], 1
         elif kind == _T_EMPTY_OBJECT:
-            value = {}
-        elif kind == _T_ARRAY_FLAT:
-            value = self.flat_array(pos, length)
-        elif kind == _T_ARRAY_INDEXED:
-            value = self.indexed_array(pos, length)
-        elif kind == _T_ARRAY_COMPACT:
-            value = self.compact(pos, length, is_array=True)
+            result = {}, 1
         elif kind == _T_OBJECT:
-            value = self.indexed_object(pos, length)
+            result = self.indexed_object(pos, length)
+        elif kind == _T_ARRAY_FLAT:
+            result = self.flat_array(pos, length)
+        elif kind == _T_ARRAY_INDEXED:
+            result = self.indexed_array(pos, length)
         else:
-            value = self.compact(pos, length, is_array=False)
+            result = self.compact(pos, length, is_array=kind == _T_ARRAY_COMPACT)
         self.nesting -= 1
-        return value
+        return result
 
-    def rare(self, pos: int, length: int, kind: int) -> Any:
+    def rare(self, pos: int, length: int, kind: int) -> tuple[Any, int]:
         buf = self.buf
+        head = buf[pos]
         if kind == _T_SPECIAL:
-            return _SPECIALS[buf[pos]]
+            return _SPECIALS[head], 1
+        if kind == _T_DATE:
+            return UTCDate(int.from_bytes(buf[pos + 1:pos + 9], "little", signed=True)), 9
         if kind == _T_BINARY:
-            width = buf[pos] - 0xBF
+            width = head - 0xBF
             _check_buffer(1 + width, length)
-            size = _uint(buf, pos + 1, width)
-            _check_buffer(1 + width + size, length)
-            return buf[pos + 1 + width:pos + 1 + width + size]
+            size = 1 + width + _uint(buf, pos + 1, width)
+            _check_buffer(size, length)
+            return buf[pos + 1 + width:pos + size], size
         if kind == _T_BCD:
             _fail("BuilderBCDDisallowed")
         if kind == _T_TAGGED:
@@ -328,56 +344,25 @@ class _Reader:
             _fail("BuilderExternalsDisallowed")
         return self.custom(pos, length)
 
-    def custom(self, pos: int, length: int) -> Custom:
+    def custom(self, pos: int, length: int) -> tuple[Custom, int]:
         """``Validator::validatePart``, case Custom: fixed sizes for 0xf0-0xf3, a length of 1, 2,
         4 or 8 bytes (never 0) for the others."""
         head = self.buf[pos]
-        if head >= 0xF4:
+        if head < 0xF4:
+            size = (2, 3, 5, 9)[head - 0xF0]
+        else:
             width = (1, 2, 4, 8)[(head - 0xF4) // 3]
             _check_buffer(1 + width, length)
-            if _uint(self.buf, pos + 1, width) == 0:
+            payload = _uint(self.buf, pos + 1, width)
+            if payload == 0:
                 _length("Invalid size for Custom type")
-        size = self.size(pos, pos + length)
+            size = 1 + width + payload
         _check_buffer(size, length)
-        return Custom(self.buf[pos:pos + size])
-
-    def size(self, pos: int, end: int) -> int:
-        """``Slice::byteSize`` of the value at ``pos``; :data:`_TOO_LONG` when the bytes that say
-        it lie beyond ``end``."""
-        buf = self.buf
-        head = buf[pos]
-        kind = _TYPES[head]
-        if kind in (_T_NONE, _T_EMPTY_ARRAY, _T_EMPTY_OBJECT, _T_SPECIAL, _T_NULL, _T_FALSE, _T_TRUE,
-                    _T_SMALLINT):
-            return 1
-        if kind == _T_STRING:
-            return head - 0x3F
-        if kind in (_T_DOUBLE, _T_DATE, _T_EXTERNAL):
-            return 9
-        if kind == _T_INT:
-            return head - 0x1E
-        if kind == _T_UINT:
-            return head - 0x26
-        if kind in (_T_ARRAY_FLAT, _T_ARRAY_INDEXED, _T_OBJECT):
-            width = 1 << ((head - (0x02 if head < 0x0B else 0x0B)) & 3)
-            return _uint(buf, pos + 1, width) if pos + 1 + width <= end else _TOO_LONG
-        if kind in (_T_ARRAY_COMPACT, _T_OBJECT_COMPACT):
-            return _varlen_forward(buf, pos + 1, end, _TOO_LONG)[0]
-        if kind == _T_LONG_STRING:
-            width = 8
-        elif kind == _T_BINARY:
-            width = head - 0xBF
-        elif kind == _T_CUSTOM and head < 0xF4:
-            return (2, 3, 5, 9)[head - 0xF0]
-        elif kind == _T_CUSTOM:
-            width = (1, 2, 4, 8)[(head - 0xF4) // 3]
-        else:  # reserved, BCD and tagged heads are refused before anything asks their size
-            raise AssertionError(f"no byte size for head 0x{head:02x}")
-        return 1 + width + _uint(buf, pos + 1, width) if pos + 1 + width <= end else _TOO_LONG
+        return Custom(self.buf[pos:pos + size]), size
 
     # arrays ------------------------------------------------------------------------------
 
-    def flat_array(self, pos: int, length: int) -> list[Any]:
+    def flat_array(self, pos: int, length: int) -> tuple[list[Any], int]:
         """``Validator::validateUnindexedArray`` (0x02-0x05): equal-size members, no index."""
         buf = self.buf
         width = 1 << (buf[pos] - 0x02)
@@ -390,8 +375,8 @@ class _Reader:
             _length("Array structure is invalid")
         if first not in (1 + width, 9):
             _length("Array padding is invalid")
-        items = [self.part(pos + first, length - first)]
-        item_size = self.size(pos + first, pos + length)
+        value, item_size = self.part(pos + first, length - first)
+        items = [value]
         count = (byte_size - first) // item_size
         if count == 0:
             _length("Array nrItems value is invalid")
@@ -399,30 +384,32 @@ class _Reader:
         for _ in range(count - 1):
             if at >= length:
                 _length("Array value is out of bounds")
-            items.append(self.part(pos + at, length - at))
-            if self.size(pos + at, pos + length) != item_size:
+            value, size = self.part(pos + at, length - at)
+            if size != item_size:
                 _length("Unexpected Array value length")
+            items.append(value)
             at += item_size
-        return items
+        return items, byte_size
 
-    def indexed_array(self, pos: int, length: int) -> list[Any]:
+    def indexed_array(self, pos: int, length: int) -> tuple[list[Any], int]:
         """``Validator::validateIndexedArray`` (0x06-0x09): members followed by their offsets."""
         width = 1 << (self.buf[pos] - 0x06)
-        count, table, first = self.index_header(pos, length, width, "Array")
+        byte_size, count, table, first = self.index_header(pos, length, width, "Array")
         items = []
         member = first
         while member < table:
-            items.append(self.part(pos + member, table - member))
+            value, size = self.part(pos + member, table - member)
+            items.append(value)
             if len(items) > count or self.offset(pos, table, len(items) - 1, width) != member:
                 _length("Array index table is wrong")
-            member += self.size(pos + member, pos + table)
+            member += size
         if len(items) != count:
             _length("Array has more items than in index")
-        return items
+        return items, byte_size
 
-    def index_header(self, pos: int, length: int, width: int, what: str) -> tuple[int, int, int]:
-        """The shared head of indexed arrays and objects: (number of members, offset of the
-        index table, offset of the first member), all relative to ``pos``."""
+    def index_header(self, pos: int, length: int, width: int, what: str) -> tuple[int, int, int, int]:
+        """The shared head of indexed arrays and objects: (byte size, number of members, offset
+        of the index table, offset of the first member), offsets relative to ``pos``."""
         buf = self.buf
         _check_buffer(1 + 2 * width + 1, length)
         byte_size = _uint(buf, pos + 1, width)
@@ -437,7 +424,7 @@ class _Reader:
             table = byte_size - 8 - count * 8
             if table < 8:
                 _length(f"{what} index table is out of bounds")
-            return count, table, 9
+            return byte_size, count, table, 9
         count = _uint(buf, pos + 1 + width, width)
         if count == 0:
             _length(f"{what} nrItems value is invalid")
@@ -447,7 +434,7 @@ class _Reader:
         table = byte_size - count * width
         if table < 2 * width or table < first:
             _length(f"{what} index table is out of bounds")
-        return count, table, first
+        return byte_size, count, table, first
 
     def skip_padding(self, pos: int, start: int, byte_size: int) -> int:
         """The first non-zero byte at or after ``start``, looking no further than offset 9 (the
@@ -461,13 +448,13 @@ class _Reader:
     def offset(self, pos: int, table: int, index: int, width: int) -> int:
         return _uint(self.buf, pos + table + index * width, width)
 
-    def compact(self, pos: int, length: int, is_array: bool) -> Any:
+    def compact(self, pos: int, length: int, is_array: bool) -> tuple[Any, int]:
         """``Validator::validateCompactArray`` / ``validateCompactObject`` (0x13 / 0x14): a
         variable-length byte size, the members, then the count written backwards."""
         what, minimum = ("Array", 4) if is_array else ("Object", 5)
         _check_buffer(minimum, length)
         buf = self.buf
-        byte_size, data = _varlen_forward(buf, pos + 1, pos + length, None)
+        byte_size, data = _varlen_forward(buf, pos + 1, pos + length)
         if byte_size > length or byte_size < minimum:
             _length(f"{what} length value is out of bounds")
         count, end = _varlen_backward(buf, pos + byte_size - 1, data)
@@ -477,28 +464,28 @@ class _Reader:
         if is_array:
             items = []
             for _ in range(count):
-                items.append(self.part(at, end - at))
-                at += self.size(at, end)
-            return items
+                value, size = self.part(at, end - at)
+                items.append(value)
+                at += size
+            return items, byte_size
         members: dict[str, Any] = {}
         for _ in range(count):
-            name = self.key(at, end - at)
-            at += self.size(at, end)
-            value = self.part(at, end - at)
+            name, size = self.key(at, end - at)
+            at += size
+            value, size = self.part(at, end - at)
             members.setdefault(name, value)
-            at += self.size(at, end)
+            at += size
         if at != end:
             _length("Object has more members than specified")
-        return members
+        return members, byte_size
 
     # objects ------------------------------------------------------------------------------
 
-    def indexed_object(self, pos: int, length: int) -> dict[str, Any]:
+    def indexed_object(self, pos: int, length: int) -> tuple[dict[str, Any], int]:
         """``Validator::validateIndexedObject`` (0x0b-0x12, sorted or not): members in memory
         order, then every index entry must name one of them."""
-        head = self.buf[pos]
-        width = 1 << ((head - 0x0B) & 3)
-        count, table, first = self.index_header(pos, length, width, "Object")
+        width = 1 << ((self.buf[pos] - 0x0B) & 3)
+        byte_size, count, table, first = self.index_header(pos, length, width, "Object")
         if width == 8:
             # velocypack 3.12 starts looking for the members of 8-byte objects at their end
             # ("firstMember = ptr + byteSize"), so it never finds one
@@ -507,19 +494,20 @@ class _Reader:
         offsets: list[int] = []
         member = first
         while member < table:
-            name = self.key(pos + member, table - member)
-            value_at = member + self.size(pos + member, pos + table)
+            name, size = self.key(pos + member, table - member)
+            value_at = member + size
             if value_at >= table:
                 _length("Object value leaking into index table")
-            members.setdefault(name, self.part(pos + value_at, table - value_at))
+            value, size = self.part(pos + value_at, table - value_at)
+            members.setdefault(name, value)
             offsets.append(member)
-            member = value_at + self.size(pos + value_at, pos + table)
+            member = value_at + size
             if len(offsets) > count:
                 _length("Object value has more key/value pairs than announced")
         if len(offsets) < count:
             _length("Object has fewer items than in index")
         self.check_index(pos, table, width, count, offsets)
-        return members
+        return members, byte_size
 
     def check_index(self, pos: int, table: int, width: int, count: int, offsets: list[int]) -> None:
         """Every index entry must be a member's offset; above 128 members velocypack keeps them in
@@ -532,18 +520,19 @@ class _Reader:
             if count > 128:
                 known.discard(offset)
 
-    def key(self, pos: int, length: int) -> str:
-        """An attribute name: a string, or a positive integer the attribute translator knows."""
-        name = self.part(pos, length)
+    def key(self, pos: int, length: int) -> tuple[str, int]:
+        """An attribute name and its size: a string, or a positive integer the attribute
+        translator knows."""
+        name, size = self.part(pos, length)
         if isinstance(name, str):
-            return name
+            return name, size
         head = self.buf[pos]
         if not (0x31 <= head <= 0x39 or 0x28 <= head <= 0x2F):
             _length("Invalid object key type")
         translated = ATTRIBUTE_NAMES.get(name)
         if translated is None:
             _fail("CannotTranslateKey")
-        return translated
+        return translated, size
 
 
 def _check_buffer(expected: int, actual: int, sub: bool = True) -> None:
@@ -553,14 +542,12 @@ def _check_buffer(expected: int, actual: int, sub: bool = True) -> None:
         _length(_UNEQUAL)
 
 
-def _varlen_forward(buf: bytes, at: int, end: int, short: int | None) -> tuple[int, int]:
+def _varlen_forward(buf: bytes, at: int, end: int) -> tuple[int, int]:
     """A compact value's byte size (7 bits a byte, low bits first, high bit = more follows) and
-    the offset after it. Running into ``end`` gives ``short`` if set, else velocypack's error."""
+    the offset after it; running into ``end`` is velocypack's error."""
     value = shift = 0
     while True:
         if at >= end:
-            if short is not None:
-                return short, at
             _length("Compound value length value is out of bounds")
         byte = buf[at]
         value |= (byte & 0x7F) << shift
@@ -590,8 +577,10 @@ def _varlen_backward(buf: bytes, at: int, floor: int) -> tuple[int, int]:
 # Writing
 # --------------------------------------------------------------------------------------------
 
-_DOUBLE: Final = struct.Struct("<Bd")
+_DOUBLE: Final = struct.Struct("<Bd").pack
 _WIDTH_STEP: Final = {1: 0, 2: 1, 4: 2, 8: 3}  # head byte offset for 1, 2, 4, 8-byte sizes
+_OFFSET_CODES: Final = {1: "B", 2: "H", 4: "I", 8: "Q"}
+_SHORT_STRING_HEADS: Final = [bytes((0x40 + size,)) for size in range(127)]
 
 
 def dumps(value: Any) -> bytes:
@@ -620,26 +609,21 @@ def dumps(value: Any) -> bytes:
 
 
 def _encode(value: Any) -> bytes:
-    if value is None:
-        return b"\x18"
-    if value is True:
-        return b"\x1a"
-    if value is False:
-        return b"\x19"
+    return _ENCODERS.get(type(value), _encode_other)(value)
+
+
+def _encode_other(value: Any) -> bytes:
+    """Subclasses and the VelocyPack-only types."""
     if isinstance(value, str):
         return _string(value)
-    if isinstance(value, int):
+    if isinstance(value, int):  # bool is handled by its exact type
         return _integer(value)
     if isinstance(value, float):
-        return _DOUBLE.pack(0x1B, value)
+        return _DOUBLE(0x1B, value)
     if isinstance(value, dict):
         return _object(value)
     if isinstance(value, (list, tuple)):
-        return _array([_encode(item) for item in value])
-    return _rare(value)
-
-
-def _rare(value: Any) -> bytes:
+        return _array(value)
     if isinstance(value, (bytes, bytearray, memoryview)):
         data = bytes(value)
         size = len(data).to_bytes(max(1, (len(data).bit_length() + 7) // 8), "little")
@@ -654,18 +638,20 @@ def _rare(value: Any) -> bytes:
 
 
 def _string(text: str) -> bytes:
-    # surrogatepass: a lone surrogate (JSON "\ud800") is kept as velocypack's Parser keeps it
-    data = text.encode("utf-8", "surrogatepass")
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate (JSON "\ud800"): kept as velocypack's Parser keeps it
+        data = text.encode("utf-8", "surrogatepass")
     if len(data) <= 126:
-        return bytes((0x40 + len(data),)) + data
+        return _SHORT_STRING_HEADS[len(data)] + data
     return b"\xbf" + len(data).to_bytes(8, "little") + data
 
 
 def _integer(value: int) -> bytes:
     if 0 <= value <= 9:
-        return bytes((0x30 + value,))
+        return _SMALL_INTS[value]
     if -6 <= value < 0:
-        return bytes((0x40 + value,))
+        return _SMALL_INTS[value]
     if 0 < value < 1 << 64:
         width = (value.bit_length() + 7) // 8
         return bytes((0x27 + width,)) + value.to_bytes(width, "little")
@@ -675,16 +661,26 @@ def _integer(value: int) -> bytes:
     raise VPackError("NumberOutOfRange")
 
 
-def _array(items: list[bytes]) -> bytes:
+_SMALL_INTS: Final = {value: bytes((0x30 + value if value >= 0 else 0x40 + value,)) for value in range(-6, 10)}
+
+
+def _table(offsets: list[int], width: int) -> bytes:
+    return struct.pack(f"<{len(offsets)}{_OFFSET_CODES[width]}", *offsets)
+
+
+def _array(values: list[Any] | tuple[Any, ...]) -> bytes:
     """``Builder::closeArray`` for a builder that reserved 9 head bytes (``Builder::addArray``)."""
-    count = len(items)
-    if count == 0:
+    if not values:
         return b"\x01"
-    total = sum(map(len, items))
-    indexed = count > 1 and any(len(item) != len(items[0]) for item in items)
+    encoders = _ENCODERS.get
+    items = [encoders(type(value), _encode_other)(value) for value in values]
+    count = len(items)
+    sizes = list(map(len, items))
+    total = sum(sizes)
+    indexed = count > 1 and min(sizes) != max(sizes)
     # Flexible padding may drop the 8-byte head reservation only for 1-byte sizes, and only when
     # none of the first 6 members is a none (0x00), which would read as padding
-    can_shrink = all(item[0] != 0 for item in items[:6])
+    can_shrink = all(item[0] for item in items[:6])
     if 9 + total + (count if indexed else 0) - ((6 if indexed else 7) if can_shrink else 0) <= 0xFF:
         width = 1
         data_at = (3 if indexed else 2) if can_shrink else 9
@@ -694,63 +690,63 @@ def _array(items: list[bytes]) -> bytes:
         data_at = 9
     table = b""
     if indexed:
-        offsets, at = [], data_at
-        for item in items:
-            offsets.append(at)
-            at += len(item)
-        table = b"".join(offset.to_bytes(width, "little") for offset in offsets)
+        table = _table(list(accumulate(sizes[:-1], initial=data_at)), width)
         if width == 8:
             table += count.to_bytes(8, "little")
-    byte_size = data_at + total + len(table)
     head = bytearray(((0x06 if indexed else 0x02) + _WIDTH_STEP[width],))
-    head += byte_size.to_bytes(width, "little")
+    head += (data_at + total + len(table)).to_bytes(width, "little")
     if indexed and width < 8:
         head += count.to_bytes(width, "little")
     head += bytes(data_at - len(head))
-    return bytes(head) + b"".join(items) + table
+    items.append(table)
+    return bytes(head) + b"".join(items)
+
+
+_KEYS: Final[dict[str, bytes]] = {}  # encoded names seen, at most 4096 of them
+
+
+def _key(name: Any) -> bytes:
+    if type(name) is not str:
+        if isinstance(name, str):
+            return _string(name)
+        raise TypeError(f"object keys must be str, not {type(name).__name__}")
+    key = _string(name)
+    if len(_KEYS) < 4096:
+        _KEYS[name] = key
+    return key
 
 
 def _object(members: dict[Any, Any]) -> bytes:
     """``Builder::close`` for objects: {} is 0x0a, one member a compact object, more members an
-    object whose index table is sorted by the names' bytes (``sortObjectIndex``)."""
+    object whose index table is sorted by the names' bytes (``sortObjectIndex``; Python's order
+    of ``str`` is the order of their UTF-8 bytes)."""
     if not members:
         return b"\x0a"
-    names: list[bytes] = []
-    parts: list[bytes] = []
-    for name, value in members.items():
-        if not isinstance(name, str):
-            raise TypeError(f"object keys must be str, not {type(name).__name__}")
-        key = _string(name)
-        names.append(key)
-        parts.append(key + _encode(value))
+    known, encoders = _KEYS.get, _ENCODERS.get
+    parts = [((type(name) is str and known(name)) or _key(name)) + encoders(type(value), _encode_other)(value)
+             for name, value in members.items()]
     if len(parts) == 1:
         return _compact_object(parts)
     count = len(parts)
-    total = sum(map(len, parts))
+    sizes = list(map(len, parts))
+    total = sum(sizes)
     if 9 + total + count - 6 <= 0xFF:
         width, data_at = 1, 3
     else:
         width = 2 if 9 + total + 2 * count <= 0xFFFF else (4 if 9 + total + 4 * count <= 0xFFFFFFFF else 8)
         data_at = 9
-    offsets, at = [], data_at
-    for part in parts:
-        offsets.append(at)
-        at += len(part)
-    order = sorted(range(count), key=lambda i: _name_bytes(names[i]))
-    table = b"".join(offsets[i].to_bytes(width, "little") for i in order)
+    offsets = list(accumulate(sizes[:-1], initial=data_at))
+    names = list(members)
+    table = _table([offsets[i] for i in sorted(range(count), key=names.__getitem__)], width)
     if width == 8:
         table += count.to_bytes(8, "little")
-    byte_size = data_at + total + len(table)
     head = bytearray((0x0B + _WIDTH_STEP[width],))
-    head += byte_size.to_bytes(width, "little")
+    head += (data_at + total + len(table)).to_bytes(width, "little")
     if width < 8:
         head += count.to_bytes(width, "little")
     head += bytes(data_at - len(head))
-    return bytes(head) + b"".join(parts) + table
-
-
-def _name_bytes(key: bytes) -> bytes:
-    return key[9:] if key[0] == 0xBF else key[1:]
+    parts.append(table)
+    return bytes(head) + b"".join(parts)
 
 
 def _compact_object(parts: list[bytes]) -> bytes:
@@ -774,6 +770,17 @@ def _varlen(value: int, reverse: bool) -> bytes:
         if not value:
             break
     return bytes(reversed(out)) if reverse else bytes(out)
+
+
+def _double(value: float) -> bytes:
+    return _DOUBLE(0x1B, value)
+
+
+#: the encoder for each exact type; anything else goes to :func:`_encode_other`
+_ENCODERS: Final[dict[type, Callable[[Any], bytes]]] = {
+    str: _string, int: _integer, float: _double, dict: _object, list: _array, tuple: _array,
+    bool: lambda value: b"\x1a" if value else b"\x19", type(None): lambda value: b"\x18",
+}
 
 
 # --------------------------------------------------------------------------------------------
