@@ -94,6 +94,8 @@ def test_bytes_decode_to_values(case: Case) -> None:
 
 def test_memoryview_and_bytearray_are_accepted() -> None:
     assert loads(memoryview(h("02 05 31 32 33"))) == [1, 2, 3]
+    assert loads(memoryview(h("14 07 41 61 41 62 01"))) == {"a": "b"}
+    assert type(loads(memoryview(h("c0 01 ff")))) is bytes
     assert loads(bytearray(h("43 78 79 7a"))) == "xyz"
 
 
@@ -104,7 +106,8 @@ def test_the_builder_writes_the_spec_s_most_compact_array() -> None:
 
 def test_values_without_json_form_encode_as_themselves() -> None:
     for value, data in [(NONE, h("00")), (ILLEGAL, h("17")), (MIN_KEY, h("1e")), (MAX_KEY, h("1f")),
-                        (UTCDate(-1), h("1c ff ff ff ff ff ff ff ff")), (b"\x01\x02\x03", h("c0 03 01 02 03")),
+                        (UTCDate(-1), h("1c ff ff ff ff ff ff ff ff")),
+                        (UTCDate(1704067200000), h("1c 00 f4 51 c2 8c 01 00 00")), (b"\x01\x02\x03", h("c0 03 01 02 03")),
                         (Custom(h("f1 00 01")), h("f1 00 01"))]:
         assert dumps(value) == data
         assert same_value(loads(data), value)

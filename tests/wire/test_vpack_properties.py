@@ -7,7 +7,7 @@ import tracemalloc
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from fake_arango_tasks._json import Timestamp
@@ -38,6 +38,9 @@ def test_what_dumps_builds_loads_reads_back(value: Any) -> None:
 
 @given(st.lists(st.integers(-(2**63), 2**64 - 1), min_size=1, max_size=400)
        | st.lists(st.text(max_size=300), min_size=1, max_size=300))
+@example(["x" * 300, "y" * 299] * 150)  # 4-byte sizes with an index table
+@example(["x" * 250] * 300)  # 4-byte sizes, equal members: no index
+@example(list(range(300)))  # 2-byte sizes
 @settings(max_examples=25)
 def test_every_size_width_reads_back(items: list[Any]) -> None:
     # long lists cross the 1-, 2- and 4-byte size formats of arrays and of objects
