@@ -28,8 +28,8 @@ from __future__ import annotations
 import json
 import math
 import re
-from itertools import compress
 from decimal import Decimal
+from itertools import compress
 from json.encoder import encode_basestring_ascii
 from typing import Any, Callable, Final
 
@@ -309,8 +309,9 @@ def loads_json(data: bytes | bytearray | memoryview) -> Any:
     closes; more than 200 nested arrays/objects are refused at the 201st.
 
     Args:
-        data: the body. arangod never parses an empty body (it is "no body", a none slice):
-            the caller checks that first; an empty or all-blank ``data`` is ``Expecting item``.
+        data: the body. arangod never parses an empty body (``HttpRequest::payload`` answers "no
+            body", a none slice): the caller checks for ``b""`` first. A body of whitespace only
+            is parsed, and refused with ``Expecting item`` (as is ``b""`` here).
 
     Returns:
         The value: dict (keys in body order), list, str, int, float, bool or None.

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from fake_arango_tasks._velocypack import ILLEGAL, MAX_KEY, MIN_KEY, NONE, Custom, UTCDate, dumps, loads
+from fake_arango_tasks._velocypack import (
+    ILLEGAL, MAX_KEY, MIN_KEY, NONE, Custom, UTCDate, dumps, loads, to_json_compatible,
+)
 from tests.wire.cases import Case, case_id, h, ok, same_value
 
 SPEC = "VelocyPack.md"
@@ -115,3 +117,16 @@ def test_values_without_json_form_encode_as_themselves() -> None:
 
 def test_utc_date_converts_to_an_aware_datetime() -> None:
     assert UTCDate(1704067200123).to_datetime().isoformat() == "2024-01-01T00:00:00.123000+00:00"
+
+
+def test_values_without_json_form_render_as_arangod_s_dumper_writes_them() -> None:
+    # Dumper::handleUnsupportedType under ConvertUnsupportedType, the default arangod sets in
+    # VelocyPackHelper::initialize; text as velocypack's StringDumperTest.ConvertUnsupportedTypeUTCDate
+    value = {"d": UTCDate(0), "b": b"\x01", "n": [NONE, ILLEGAL, MIN_KEY, MAX_KEY], "c": Custom(h("f0 01")), "k": 1}
+    assert to_json_compatible(value) == {
+        "d": "(non-representable type utc-date)", "b": "(non-representable type binary)",
+        "n": ["(non-representable type none)", "(non-representable type illegal)",
+              "(non-representable type minkey)", "(non-representable type maxkey)"],
+        "c": "(non-representable type custom)", "k": 1}
+    plain = {"a": [1, "x", None, 2.5]}
+    assert to_json_compatible(plain) is plain  # nothing to change: nothing copied
