@@ -24,7 +24,7 @@ from fake_arango_tasks._json import dumps, dumps_bytes, loads_json  # noqa: E402
 from fake_arango_tasks._tasks import Task, wrap_command  # noqa: E402
 from fake_arango_tasks._velocypack import dumps as vpack_dumps  # noqa: E402
 from fake_arango_tasks._velocypack import loads as vpack_loads  # noqa: E402
-from tests.wire import reference_json  # noqa: E402
+from tests.http import reference_json  # noqa: E402
 
 
 def task_list(count: int = 100) -> list[dict[str, Any]]:

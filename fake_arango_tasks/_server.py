@@ -5,58 +5,25 @@ from __future__ import annotations
 
 import json
 import threading
-from http import HTTPStatus
-from typing import Any, Literal, Mapping, Sequence
+from typing import Any, Literal, Mapping
 
-from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
-
-from ._app import RESPONSE_HEADERS, ArangoApp, Services
+from ._app import ArangoApp, Services
 from ._auth import Auth, UserSpec
 from ._clock import FakeClock, WallClock
 from ._databases import Databases
 from ._documents import DocumentStore
-from ._errors import ArangoError, ServerStateError
+from ._errors import ServerStateError
 from ._json import dumps
 from ._host import Host
 from ._journal import Journal, Run
 from ._outgoing import OutgoingHttp
 from ._runtime import DEFAULT_MAX_MEMORY, DEFAULT_MAX_OUTPUT, DEFAULT_TIMEOUT, JavaScriptRuntime
 from ._scheduler import MAX_BATCH, Scheduler
+from ._serving import HttpServer
 from ._tasks import TaskTable
 from ._ticks import Ticks
 
 __all__ = ["FakeArangoTasks"]
-
-#: How often the serving thread checks for shutdown, seconds (werkzeug's default 0.5 s makes
-#: every stop cost half a second).
-POLL_INTERVAL = 0.02
-
-
-class _RequestHandler(WSGIRequestHandler):
-    """werkzeug's handler, quiet, leaving the ``Server`` header to the app (``ArangoDB``), and
-    answering what http.server refuses itself (a garbled request line, a URL or header too long)
-    with ArangoDB's JSON error envelope instead of an HTML page."""
-
-    def send_response(self, code: int, message: str | None = None) -> None:
-        self.send_response_only(code, message)
-        self.send_header("Date", self.date_time_string())
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        error = ArangoError(code, (message or HTTPStatus(code).phrase).lower(), code)
-        body = dumps(error.envelope()).encode("utf-8")
-        self.send_response(code, HTTPStatus(code).phrase)
-        for name, value in RESPONSE_HEADERS:
-            self.send_header(name, value)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Connection", "close")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if getattr(self, "command", None) != "HEAD" and code >= 200 and code not in (204, 304):
-            self.wfile.write(body)
-
-    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
-        pass
-
 
 class FakeArangoTasks:
     """A fake ArangoDB 3.12 Tasks API server.
@@ -117,7 +84,6 @@ class FakeArangoTasks:
         if not isinstance(clock, (FakeClock, WallClock)):
             raise ValueError(f"clock must be None, 'fake', 'wall', a FakeClock or a WallClock, not {clock!r}")
         self.host = host
-        self._port = port
         self.clock: FakeClock | WallClock = clock
         self._start = clock.start if isinstance(clock, FakeClock) else 0.0
         self._journal = Journal(max_runs)
@@ -139,12 +105,11 @@ class FakeArangoTasks:
         self.wsgi_app = ArangoApp(Services(self._table, self._databases, self._auth, self, self._documents, self.http,
                                            version=version, javascript_tasks=javascript_tasks))
         self._stopped = False
-        self._server: BaseWSGIServer | None = None
-        self._thread: threading.Thread | None = None
+        self._http = HttpServer(self.wsgi_app, host, port)
         self._lock = threading.Lock()
 
     def __repr__(self) -> str:
-        state = self.url if self._server is not None else "stopped"
+        state = self.url if self._http.running else "stopped"
         return f"<FakeArangoTasks {state} clock={self.clock!r}>"
 
     # -- lifecycle --------------------------------------------------------------------------------
@@ -156,37 +121,19 @@ class FakeArangoTasks:
             OSError: the address cannot be bound (e.g. the port is taken).
         """
         with self._lock:
-            if self._server is not None:
+            if self._http.running:
                 return self
             self._stopped = False
-            try:
-                server = make_server(
-                    self.host, self._port, self.wsgi_app, threaded=True, request_handler=_RequestHandler
-                )
-            except SystemExit as exc:  # werkzeug exits on a busy port instead of raising
-                raise OSError(f"cannot bind {self.host}:{self._port}") from exc
-            server.daemon_threads = True  # type: ignore[attr-defined]  # ThreadedWSGIServer
-            self._server = server
-            self._thread = threading.Thread(
-                target=server.serve_forever, kwargs={"poll_interval": POLL_INTERVAL},
-                name=f"fake-arango-tasks:{server.server_port}", daemon=True,
-            )
-            self._thread.start()
+            self._http.start()
             self._scheduler.start()
             return self
 
     def stop(self) -> None:
         """Stop serving and release the port and the V8 context. Idempotent."""
         with self._lock:
-            server, thread = self._server, self._thread
-            self._server = self._thread = None
             self._stopped = True
         self._scheduler.stop()
-        if server is not None:
-            server.shutdown()
-            server.server_close()
-        if thread is not None:
-            thread.join()
+        self._http.stop()
         self._runtime.close()
 
     def __enter__(self) -> FakeArangoTasks:
@@ -202,17 +149,17 @@ class FakeArangoTasks:
         Raises:
             RuntimeError: the server is not started.
         """
-        if self._server is None:
+        if not self._http.running:
             raise ServerStateError("the server is not started")
         host = self.host if ":" not in self.host else f"[{self.host}]"
-        return f"http://{host}:{self._server.server_port}"
+        return f"http://{host}:{self._http.port}"
 
     @property
     def port(self) -> int:
         """The bound port (after :meth:`start`)."""
-        if self._server is None:
+        if not self._http.running:
             raise ServerStateError("the server is not started")
-        return int(self._server.server_port)
+        return self._http.port
 
     @property
     def jwt_secret(self) -> str:

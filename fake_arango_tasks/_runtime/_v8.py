@@ -169,6 +169,8 @@ class Isolate:
         finally:
             self._task = None
         value = self._convert(box[0])
+        if isinstance(value, JSError) and self.memory_limit_reached():
+            value = OutOfMemory("JavaScript memory limit reached")  # a call (not an eval) reports it so
         if cancelled and not isinstance(value, BaseException):
             value = Terminated("cancelled")
         if isinstance(value, BaseException):

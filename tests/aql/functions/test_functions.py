@@ -17,7 +17,15 @@ from fake_arango_tasks._errors import ArangoError
 from fake_arango_tasks._json import dumps
 from tests.aql.case import MISSING, AqlCase
 
-from . import cases_arrays, cases_dates, cases_misc, cases_numeric, cases_objects, cases_strings, cases_types
+from . import (
+    cases_arrays,
+    cases_dates,
+    cases_misc,
+    cases_numeric,
+    cases_objects,
+    cases_strings,
+    cases_types,
+)
 from .stubs import StubContext
 
 MODULES = (cases_arrays, cases_dates, cases_misc, cases_numeric, cases_objects, cases_strings, cases_types)

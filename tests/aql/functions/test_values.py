@@ -16,8 +16,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fake_arango_tasks._aql._functions._dates import civil_from_days, days_from_civil
-from fake_arango_tasks._aql._values import (compare, compare_strings, equals, number, sort_key, string_to_number,
-                                            to_bool, to_number, to_string, type_name)
+from fake_arango_tasks._aql._values import (
+    compare,
+    compare_strings,
+    equals,
+    number,
+    sort_key,
+    string_to_number,
+    to_bool,
+    to_number,
+    to_string,
+    type_name,
+)
 
 ORDER = "aql/fundamentals/type-and-value-order.md"
 

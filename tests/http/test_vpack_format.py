@@ -5,9 +5,17 @@ from __future__ import annotations
 import pytest
 
 from fake_arango_tasks._velocypack import (
-    ILLEGAL, MAX_KEY, MIN_KEY, NONE, Custom, UTCDate, dumps, loads, to_json_compatible,
+    ILLEGAL,
+    MAX_KEY,
+    MIN_KEY,
+    NONE,
+    Custom,
+    UTCDate,
+    dumps,
+    loads,
+    to_json_compatible,
 )
-from tests.wire.cases import Case, case_id, h, ok, same_value
+from tests.http.cases import Case, case_id, h, ok, same_value
 
 SPEC = "VelocyPack.md"
 

@@ -11,8 +11,18 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from fake_arango_tasks._json import Timestamp
-from fake_arango_tasks._velocypack import ILLEGAL, MAX_KEY, MIN_KEY, NONE, Custom, UTCDate, VPackError, dumps, loads
-from tests.wire.cases import h, same_value
+from fake_arango_tasks._velocypack import (
+    ILLEGAL,
+    MAX_KEY,
+    MIN_KEY,
+    NONE,
+    Custom,
+    UTCDate,
+    VPackError,
+    dumps,
+    loads,
+)
+from tests.http.cases import h, same_value
 
 _SCALARS = (
     st.none() | st.booleans() | st.integers(-(2**63), 2**64 - 1) | st.floats() | st.text()

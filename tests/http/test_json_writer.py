@@ -1,6 +1,6 @@
 """The fast JSON writer writes what the one it replaced wrote, byte for byte.
 
-``tests/wire/reference_json.py`` is the replaced writer, unchanged; both are run on generated
+``tests/http/reference_json.py`` is the replaced writer, unchanged; both are run on generated
 values with every kind of double (integral, tiny, huge, negative zero, subnormal, 17 significant
 digits, :class:`Timestamp`), every kind of string (escapes, non-ASCII, astral, lone surrogates),
 subclasses and odd keys, and must agree on the text or on the exception and its message.
@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fake_arango_tasks._json import Timestamp, dumps, dumps_bytes, format_number
-from tests.wire import reference_json as reference
+from tests.http import reference_json as reference
 
 _DOUBLES = st.one_of(
     st.floats(allow_nan=False, allow_infinity=False),

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from fake_arango_tasks._runtime._prelude import SECTIONS
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parents[2]
 
 
 def test_the_wheel_carries_the_javascript_and_the_plugin(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from fake_arango_tasks import _json
 from fake_arango_tasks._json import _Parser, loads_json
 from fake_arango_tasks._velocypack import VPackError
-from tests.wire.cases import same_value
+from tests.http.cases import same_value
 
 _NUMBER_TEXTS = st.one_of(
     st.integers(-(10**25), 10**25).map(str),

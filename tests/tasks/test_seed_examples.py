@@ -14,7 +14,7 @@ import pytest
 
 from tests.conftest import Http
 
-RECORDED = Path(__file__).parent / "data" / "doc-examples-3.10-3.12.txt"
+RECORDED = Path(__file__).parents[1] / "data" / "doc-examples-3.10-3.12.txt"
 
 
 @dataclass

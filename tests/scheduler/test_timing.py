@@ -1,11 +1,10 @@
-"""Scheduling on the fake clock: order, counts, timing rules of Tasks.cpp, observed over HTTP."""
+"""When runs happen (Tasks.cpp timing, docs/behaviour.md §4), observed over HTTP on the fake clock."""
 
 from __future__ import annotations
 
-import pytest
-
-from fake_arango_tasks import DEFAULT_START, FakeArangoTasks, FakeClock
+from fake_arango_tasks import DEFAULT_START, FakeArangoTasks
 from tests.conftest import Http
+from tests.conftest import create_task as _task
 
 
 def _create(http: Http, **body: object) -> str:
@@ -93,60 +92,30 @@ def test_sub_millisecond_period_is_stored_as_0_and_runs_back_to_back(arango_task
     assert len(runs) == 10  # first at +1 µs, then every µs (the fake's floor for a zero period)
 
 
-def test_advance_refuses_negative_and_clock_never_goes_back(arango_tasks: FakeArangoTasks) -> None:
-    with pytest.raises(ValueError):
-        arango_tasks.advance(-1)
-    with pytest.raises(ValueError):
-        arango_tasks.clock.advance(float("nan"))
-    assert arango_tasks.clock.now == DEFAULT_START
-
-
-def test_advancing_the_clock_object_runs_tasks_too(arango_tasks: FakeArangoTasks, http: Http) -> None:
-    _create(http, command="1", period=1)
-    arango_tasks.clock.advance(3)
-    assert len(arango_tasks.runs) == 3
-
-
-def test_control_routes_drive_the_clock(arango_tasks: FakeArangoTasks, http: Http) -> None:
-    task_id = _create(http, command="console.warn('w', params)", params=[1, "a"], period=5, offset=1)
-    assert http.get("/_fake/clock").json() == {"now": DEFAULT_START}
-    answer = http.post("/_fake/clock/advance", {"seconds": 7}).json()
-    assert answer["now"] == DEFAULT_START + 7
-    assert answer["runs"] == [
-        {"task": task_id, "name": "user-defined task", "database": "_system", "due": DEFAULT_START + 1,
-         "started": DEFAULT_START + 1, "finished": DEFAULT_START + 1, "params": [1, "a"],
-         "output": [{"level": "warn", "message": 'w [ 1, "a" ]'}], "error": None, "requests": []},
-        {"task": task_id, "name": "user-defined task", "database": "_system", "due": DEFAULT_START + 6,
-         "started": DEFAULT_START + 6, "finished": DEFAULT_START + 6, "params": [1, "a"],
-         "output": [{"level": "warn", "message": 'w [ 1, "a" ]'}], "error": None, "requests": []},
-    ]
-    assert http.get(f"/_fake/runs?task={task_id}").json() == answer["runs"]
-    assert http.get("/_fake/runs?task=other").json() == []
-    bad = http.post("/_fake/clock/advance", {"seconds": -1})
-    assert (bad.status_code, bad.json()["errorNum"]) == (400, 10)
-    assert http.post("/_fake/reset").json() == {"error": False, "code": 200}
-    assert http.get("/_api/tasks").json() == [] and http.get("/_fake/runs").json() == []
-
-
-def test_reset_gives_a_fresh_clock_at_the_start(arango_tasks: FakeArangoTasks, http: Http) -> None:
-    _create(http, command="1", period=1)
-    arango_tasks.advance(100)
-    old_clock = arango_tasks.clock
-    arango_tasks.reset()
-    assert arango_tasks.clock is not old_clock and arango_tasks.clock.now == DEFAULT_START
-    assert arango_tasks.tasks == [] and arango_tasks.runs == []
-    _create(http, command="print(Date.now())", offset=1)
-    assert [r.output for r in arango_tasks.advance(1)] == [(("print", "1704067201000"),)]
-
-
-def test_a_clock_drives_one_server_only() -> None:
-    clock = FakeClock(start=1000.5)
-    with FakeArangoTasks(clock=clock) as fake:
-        assert fake.clock is clock and fake.clock.now == 1000.5
-        with pytest.raises(RuntimeError):
-            FakeArangoTasks(clock=clock)
-
-
 def test_created_is_a_float_even_when_integral(arango_tasks: FakeArangoTasks, http: Http) -> None:
     response = http.post("/_api/tasks", {"command": "1"})
     assert '"created":1704067200.0,' in response.text
+
+
+def test_sleep_consumes_fake_time_and_moves_the_next_run(arango_tasks: FakeArangoTasks, http: Http) -> None:
+    _task(http, "print(Date.now()); require('internal').sleep(5); print(Date.now()); require('internal').wait(0.5)",
+          period=10)
+    runs = arango_tasks.advance(40)
+    assert [(round(r.started - DEFAULT_START, 6), round(r.finished - DEFAULT_START, 6)) for r in runs] == [
+        (0.000001, 5.500001), (15.500001, 21.000001), (31.000001, 36.500001),
+    ]
+    assert [r.output for r in runs][0] == (("print", "1704067200000"), ("print", "1704067205000"))
+
+
+def test_a_sleeping_run_does_not_delay_other_tasks(arango_tasks: FakeArangoTasks, http: Http) -> None:
+    _task(http, "require('internal').sleep(100)", id="sleeper", offset=1)
+    _task(http, "print(Date.now())", id="other", offset=2)
+    runs = arango_tasks.advance(3)
+    assert [(r.task_id, r.started - DEFAULT_START) for r in runs] == [("sleeper", 1), ("other", 2)]
+    assert runs[0].finished - DEFAULT_START == 101
+    assert runs[1].output == (("print", "1704067202000"),)
+
+
+def test_huge_offsets_and_periods_are_accepted_not_500(http: Http) -> None:
+    assert http.post("/_api/tasks", {"command": "1", "offset": 1e306}).status_code == 200
+    assert http.post("/_api/tasks", {"command": "1", "period": 1e306}).status_code == 200

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-README = (Path(__file__).parent.parent / "README.md").read_text()
+README = (Path(__file__).parents[2] / "README.md").read_text()
 
 
 def test_the_readme_pytest_example_passes(pytester: pytest.Pytester) -> None:
@@ -24,6 +24,6 @@ def test_the_readme_python_api_example_runs() -> None:
 
 
 def test_the_readme_names_the_two_commands_ci_runs() -> None:
-    ci = (Path(__file__).parent.parent / ".ci" / "run").read_text()
+    ci = (Path(__file__).parents[2] / ".ci" / "run").read_text()
     assert "pip install -e '.[test]'" in README and "pip install -e '.[test]'" in ci
     assert "\npytest\n" in README and "\npytest\n" in ci

@@ -1,7 +1,7 @@
-"""Runs the contract cases (tests/contract/cases.py) against the fake, or against a real ArangoDB.
+"""Runs the contract cases (tests/tasks/cases.py) against the fake, or against a real ArangoDB.
 
 Against a real server: ``ARANGO_URL=http://127.0.0.1:8529 ARANGO_USER=root ARANGO_PASSWORD=... pytest
-tests/test_contract.py``. Cases marked ``fake_only`` (control routes, server switches, a fresh
+tests/tasks/test_contract.py``. Cases marked ``fake_only`` (control routes, server switches, a fresh
 server) are skipped there. Every case cleans up the tasks and databases it made.
 """
 
@@ -19,7 +19,7 @@ import pytest
 import requests
 
 from fake_arango_tasks import FakeArangoTasks
-from tests.contract.cases import ANY, ANY_FLOAT, ANY_ID, CASES, Case
+from tests.tasks.cases import ANY, ANY_FLOAT, ANY_ID, CASES, Case
 
 REAL_URL = os.environ.get("ARANGO_URL")
 _numbers = itertools.count(1)
@@ -82,7 +82,11 @@ def test_contract(case: Case, target: tuple[str, requests.Session]) -> None:
         assert created_db.status_code == 201, created_db.text
     try:
         response = None
-        for step in case.steps:
+        for number, step in enumerate(case.steps, 1):
+            if response is not None:  # the step before the last one: it had to do what the case relies on
+                before = case.steps[number - 2]
+                assert (response.status_code == before.status if before.status is not None
+                        else 200 <= response.status_code < 300), f"step {number - 1}: {response.status_code} {response.text}"
             body = step.raw if step.raw is not None else (None if step.body is None else json.dumps(_fill(step.body, names)))
             response = session.request(step.method, base + _fill(step.path, names), data=body,
                                        auth=tuple(_fill(list(step.auth), names)) if step.auth else session.auth)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from fake_arango_tasks._velocypack import NESTING_LIMIT, VPackError, loads
-from tests.wire.cases import Case, case_id, h, refused
+from tests.http.cases import Case, case_id, h, refused
 
 UNEQUAL = "given buffer length is unequal to actual length of Slice in buffer"
 V = "ValidatorTest"

@@ -14,7 +14,7 @@ import pytest
 
 from fake_arango_tasks._json import Timestamp
 from fake_arango_tasks._velocypack import NONE, VPackError, dumps, loads
-from tests.wire.cases import h
+from tests.http.cases import h
 
 P = "ParserTest"
 ONE_KB = "0123456789abcdef" * 64

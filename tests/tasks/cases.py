@@ -1,9 +1,9 @@
 """The fidelity contract as data: request(s) -> expected response, one case per rule of
-``shared/spec/tasks-api.md`` (§ numbers in each case's ``rule``).
+``docs/behaviour.md`` (§ numbers in each case's ``rule``).
 
-``tests/test_contract.py`` runs every case against the fake, and against a real ArangoDB when
-``ARANGO_URL`` is set. A case is a list of steps; the last step's response is checked against
-``expect``. Paths and bodies may use ``{uid}`` (unique per case run, so a case can run against a
+``tests/tasks/test_contract.py`` runs every case against the fake, and against a real ArangoDB when
+``ARANGO_URL`` is set. A case is a list of steps; every step before the last must succeed (or
+answer its own ``status``), and the last step's response is checked against ``expect``. Paths and bodies may use ``{uid}`` (unique per case run, so a case can run against a
 shared real server), ``{id}`` (the id in the previous step's response) and ``{db}`` (a database
 the case created with ``database=True``). Expected bodies are compared with key order; the
 placeholders :data:`ANY_ID`, :data:`ANY_FLOAT` and :data:`ANY` match a generated value.
@@ -28,6 +28,7 @@ class Step:
     body: Any = None  # a JSON value, sent as JSON
     raw: str | None = None  # or a raw body, sent as is
     auth: tuple[str, str] | None = None  # Basic credentials for this step (fake-only cases)
+    status: int | None = None  # what a step before the last must answer (default: any 2xx)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ import pytest
 
 from fake_arango_tasks._json import _Parser, loads_json
 from fake_arango_tasks._velocypack import NESTING_LIMIT, VPackError
-from tests.wire.cases import Case, case_id, ok, refused, same_value
+from tests.http.cases import Case, case_id, ok, refused, same_value
 
 P = "ParserTest"
 NINES = b"9" * 1000

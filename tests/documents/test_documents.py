@@ -1,0 +1,158 @@
+"""Documents and collections, shared by task commands, the HTTP API and clients."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from arango import ArangoClient
+from arango.exceptions import DocumentRevisionError
+
+from fake_arango_tasks import FakeArangoTasks, Run
+from tests.conftest import Http
+from tests.conftest import create_task as _task
+
+
+def _printed(run: Run) -> list[str]:
+    assert run.error is None, run.error
+    return [message for _, message in run.output]
+
+
+def _one_run(fake: FakeArangoTasks, http: Http, command: str, **body: object) -> Run:
+    _task(http, command, **body)
+    runs = fake.advance(1)
+    assert len(runs) == 1
+    return runs[0]
+
+
+def test_documents_written_by_a_task_are_read_back_with_python_arango(arango_tasks: FakeArangoTasks,
+                                                                      http: Http) -> None:
+    _task(http, """
+        const db = require('@arangodb').db;
+        if (db._collection('events') === null) db._create('events');
+        const meta = db.events.save({kind: 'tick', n: params.n});
+        print(meta._key, meta._id === 'events/' + meta._key, /^_[-_A-Za-z0-9]+$/.test(meta._rev));
+    """, params={"n": 1}, period=60)
+    runs = arango_tasks.advance(180)
+    printed = [_printed(r)[0].split() for r in runs]
+    assert [p[1:] for p in printed] == [["true", "true"]] * 3
+    keys = [p[0] for p in printed]
+    assert all(k.isdigit() for k in keys) and sorted(keys, key=int) == keys  # traditional keys: increasing ticks
+    db = ArangoClient(hosts=arango_tasks.url).db("_system")
+    events = db.collection("events")
+    assert events.count() == 3
+    assert [c["name"] for c in db.collections()] == ["events"]
+    assert events.properties()["key_options"]["key_last_value"] == int(keys[-1])
+    stored = events.get(keys[0])
+    assert stored is not None and list(stored) == ["_key", "_id", "_rev", "kind", "n"]
+    assert (stored["_key"], stored["_id"], stored["kind"], stored["n"]) == (keys[0], f"events/{keys[0]}", "tick", 1)
+    assert events.has(keys[1]) and not events.has("missing")
+
+
+def test_a_task_reads_what_the_test_inserted_and_arangodb_errors_surface(arango_tasks: FakeArangoTasks,
+                                                                         http: Http) -> None:
+    db = ArangoClient(hosts=arango_tasks.url).db("_system")
+    users = db.create_collection("users")
+    users.insert({"_key": "alice", "age": 30})
+    run = _one_run(arango_tasks, http, """
+        const db = require('@arangodb').db;
+        print(db.users.document('alice').age, db.users.exists('bob'), db.users.exists('alice')._key);
+        db.users.update('alice', {age: 31, address: {city: 'Köln'}});
+        db.users.replace('users/alice', {name: 'Alice'});
+        const attempts = [() => db.users.document('bob'), () => db.users.save({_key: 'alice'}),
+                          () => db._create('users'), () => db._create('1bad'), () => db._query('FOR x IN users RETURN x'),
+                          () => db.users.save({_key: 'bad key'})];
+        for (const attempt of attempts) { try { attempt() } catch (e) { print(e.errorNum, e.errorMessage) } }
+        print(db._collection('nope'), typeof db.nope, db.users.toArray().length, db.users.all().toArray()[0].name);
+    """)
+    assert _printed(run) == [
+        "30 false alice",
+        "1202 document not found",
+        "1210 unique constraint violated - in index primary of type primary over '_key'; conflicting key: alice",
+        "1207 duplicate name",
+        "1208 illegal name",
+        "9 not supported by fake-arango-tasks: AQL (db._query)",
+        "1221 illegal document key",
+        "null undefined 1 Alice",
+    ]
+    assert users.get("alice") == {"_key": "alice", "_id": "users/alice", "_rev": users.get("alice")["_rev"],
+                                  "name": "Alice"}
+
+
+def test_dropping_a_database_drops_its_collections(arango_tasks: FakeArangoTasks, http: Http) -> None:
+    assert http.post("/_api/database", {"name": "shop"}).status_code == 201
+    _task(http, "require('@arangodb').db._create('orders').save({})", offset=0)
+    http.put("/_db/shop/_api/tasks/t", {"command": "require('@arangodb').db._create('orders').save({})"})
+    arango_tasks.advance(1)
+    assert http.get("/_db/shop/_api/collection/orders/count").json()["count"] == 1
+    assert http.delete("/_api/database/shop").status_code == 200
+    assert http.post("/_api/database", {"name": "shop"}).status_code == 201
+    assert http.get("/_db/shop/_api/collection").json()["result"] == []
+    assert http.get("/_api/collection/orders/count").json()["count"] == 1  # _system's is untouched
+
+
+def test_documents_survive_a_runaway_that_replaces_the_v8_context() -> None:
+    with FakeArangoTasks(run_timeout=0.3) as fake:
+        http = Http(fake.url)
+        _task(http, "const db = require('@arangodb').db; (db.log || db._create('log')).save({n: params.n})",
+              params={"n": 1}, period=1)
+        _task(http, "while (true) {}", id="runaway", offset=1.5)
+        runs = fake.advance(3)
+        assert [r.task_id for r in runs] == ["70001", "70001", "runaway", "70001"]
+        assert str(runs[2].error) == "run exceeded the time limit of 0.3 s and was stopped"
+        assert all(r.error is None for r in runs if r.task_id != "runaway")
+        # every run of the writer wrote exactly once, though V8 state was thrown away and replayed
+        assert http.get("/_api/collection/log/count").json()["count"] == 3
+        _task(http, "print(require('@arangodb').db.log.count())", offset=0)
+        assert fake.advance(0.5)[-1].output == (("print", "4"),)
+
+
+def test_python_arango_collection_all_reads_what_tasks_wrote(arango_tasks: FakeArangoTasks, http: Http) -> None:
+    _task(http, "const db = require('@arangodb').db; (db.log || db._create('log')).save({n: params.n})",
+          params={"n": 7}, period=1)
+    arango_tasks.advance(3)
+    db = ArangoClient(hosts=arango_tasks.url).db("_system")
+    assert [d["n"] for d in db.collection("log").all()] == [7, 7, 7]
+    assert len(list(db.collection("log").all(skip=1, limit=1))) == 1
+    with pytest.raises(Exception) as other_aql:
+        db.aql.execute("FOR d IN log FILTER d.n == 7 RETURN d")
+    assert (other_aql.value.http_code, other_aql.value.error_code) == (501, 9)  # type: ignore[attr-defined]
+
+
+def test_concurrent_document_inserts_get_distinct_keys(arango_tasks: FakeArangoTasks) -> None:
+    http = Http(arango_tasks.url)
+    http.post("/_api/collection", {"name": "c"})
+    statuses: list[int] = []
+
+    def insert_many() -> None:
+        client = Http(arango_tasks.url)
+        statuses.extend(client.post("/_api/document/c", {"n": i}).status_code for i in range(40))
+
+    threads = [threading.Thread(target=insert_many) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert statuses == [202] * 160
+    assert http.get("/_api/collection/c/count").json()["count"] == 160
+
+
+def test_revisions_are_checked_as_arangodb_checks_them(arango_tasks: FakeArangoTasks, http: Http) -> None:
+    db = ArangoClient(hosts=arango_tasks.url).db("_system")
+    c = db.create_collection("c")
+    first = c.insert({"_key": "k", "v": 1})
+    updated = c.update({"_key": "k", "_rev": first["_rev"], "v": 2})
+    assert updated["_old_rev"] == first["_rev"]
+    with pytest.raises(DocumentRevisionError) as stale:
+        c.update({"_key": "k", "_rev": first["_rev"], "v": 3})
+    assert (stale.value.error_code, stale.value.http_code) == (1200, 412)
+    _task(http, """
+        const c = require('@arangodb').db.c, d = c.document('k');
+        try { c.update({_key: 'k', _rev: '_stale'}, {v: 9}) } catch (e) { print(e.errorNum) }
+        print(c.update('k', {v: 4})._oldRev === d._rev, c.update({_key: 'k', _rev: '_stale'}, {v: 5}, {overwrite: true})._key);
+        print(JSON.stringify(c.save({_key: 'k', w: 1}, {overwriteMode: 'update'})._key), c.document('k').v, c.document('k').w);
+        print(JSON.stringify(c.save([{_key: 'n'}, {_key: 'n'}]).map(r => r.errorNum || r._key)));
+    """, offset=0)
+    run = arango_tasks.advance(1)[0]
+    assert run.error is None, run.error
+    assert [m for _, m in run.output] == ["1200", "true k", '"k" 5 1', '["n",1210]']

@@ -1,0 +1,92 @@
+"""What one run does to the JavaScript environment is gone for the next run."""
+
+from __future__ import annotations
+
+import pytest
+
+from fake_arango_tasks import FakeArangoTasks, Run
+from tests.conftest import Http
+from tests.conftest import create_task as _task
+
+
+def _one_run(fake: FakeArangoTasks, http: Http, command: str, **body: object) -> Run:
+    _task(http, command, **body)
+    runs = fake.advance(1)
+    assert len(runs) == 1
+    return runs[0]
+
+
+def _printed(run: Run) -> list[str]:
+    assert run.error is None, run.error
+    return [message for _, message in run.output]
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        "globalThis.leak = 1; x = 2",
+        "Date.now = function () { return 42 }",
+        "print = null; console.log = null",
+        "Math.floor = function () { return 0 }",
+        "Array.prototype.push = function () {}; Array.prototype.extra = 1",
+        "Function = function () { throw 1 }",
+        "JSON.stringify = function () { return '{}' }; JSON.parse = null",
+        "Object.prototype.toJSON = function () { return 'x' }",
+        "require = null; db = null",
+        "Object.defineProperty(globalThis, 'stuck', {value: 1, configurable: false})",
+    ],
+)
+def test_what_one_run_does_to_globals_is_gone_for_the_next(arango_tasks: FakeArangoTasks, http: Http,
+                                                          tamper: str) -> None:
+    _task(http, tamper, offset=1)
+    _task(http, "print(typeof leak, typeof x, Date.now(), Math.floor(1.5), [].extra, JSON.stringify({a: [1]}));"
+                "console.log(typeof require, typeof db._create)", offset=2)
+    runs = arango_tasks.advance(2)
+    assert runs[1].output == (("print", 'undefined undefined 1704067202000 1 undefined {"a":[1]}'),
+                              ("log", "function function"))
+    assert http.post("/_api/tasks", {"command": "1"}).status_code == 200  # the compile check still works
+
+
+def test_reset_leaves_no_trace_of_earlier_runs(arango_tasks: FakeArangoTasks, http: Http) -> None:
+    _task(http, "globalThis.count = (globalThis.count || 0) + 1; String.prototype.shout = function () {}", offset=1)
+    arango_tasks.advance(1)
+    arango_tasks.reset()
+    run = _one_run(arango_tasks, http, "print(typeof count, typeof ''.shout)")
+    assert _printed(run) == ["undefined undefined"]
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        "var it = Object.getPrototypeOf([][Symbol.iterator]()); it.next = function () { return {done: true} }",
+        "var A = []['constr' + 'uctor']['proto' + 'type']; A[Symbol['iter' + 'ator']] = function* () { yield 'HACK' }",
+        "var f = arguments.callee.caller; f.count = (f.count || 0) + 1",
+        "Object.defineProperty(db, 'leak', {value: 1})",
+        "require('@arangodb/request').get.x = 1; require('@arangodb').print.y = 2",
+        "Object.freeze(Object.prototype)",
+        "Object.preventExtensions(globalThis)",
+        "Object.setPrototypeOf(Array.prototype, {leak: 1})",
+    ],
+)
+def test_a_tampering_run_cannot_stop_or_change_later_runs(arango_tasks: FakeArangoTasks, http: Http,
+                                                          tamper: str) -> None:
+    _task(http, tamper, offset=1)
+    victim = _task(http, "var o = {}; o.toString = 1; x = 5; print(typeof x, [1, 2].map(String).join(), [].leak,"
+                         " Object.keys(db).length, typeof require('@arangodb/request').get.x, o.toString)",
+                   period=10, offset=2)
+    runs = arango_tasks.advance(30) + arango_tasks.advance(30)
+    victim_runs = [r for r in runs if r.task_id == victim]
+    assert len(victim_runs) == 6  # never skipped, never lost
+    # Object.keys(db): its 17 methods, no collections
+    assert {r.output for r in victim_runs} == {(("print", "number 1,2 undefined 17 undefined 1"),)}
+    assert all(r.error is None for r in victim_runs)
+
+
+def test_reset_gives_the_same_ids_keys_and_random_numbers_again(arango_tasks: FakeArangoTasks, http: Http) -> None:
+    def scenario() -> list[object]:
+        _task(http, "print(Math.random(), require('@arangodb').db._create('c').save({})._key)", offset=1)
+        return [r.output for r in arango_tasks.advance(1)] + [t["id"] for t in arango_tasks.tasks]
+
+    first = scenario()
+    arango_tasks.reset()
+    assert scenario() == first
