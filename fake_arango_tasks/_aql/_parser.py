@@ -952,11 +952,14 @@ class _Parser:
         return int(v[0]) + 1
 
     def r_expansion_start(self, v: list[Any], loc: Loc) -> None:
+        base, levels = v[0], v[2]
+        if levels > 1 and base.type == "expansion":
+            base = Node("passthru", [base], line=base.line, column=base.column)
         self.temp_counter += 1
         iterator = Variable(f"{self.temp_counter}_", len(self.variables), False)
         self.variables.append(iterator)
         self.scopes.current.append(iterator)
-        self.stack.append(iterator)
+        self.stack.append((iterator, base))
 
     def r_array_filter(self, v: list[Any], loc: Loc) -> Node:
         return Node("array filter", [None, v[1]])
@@ -973,21 +976,37 @@ class _Parser:
     def r_array_limit2(self, v: list[Any], loc: Loc) -> Node:
         return Node("array limit", [v[1], v[3]])
 
-    def _end_expansion(self) -> Variable:
+    def _end_expansion(self, node_type: str, levels: int, parts: list[Any], loc: Loc) -> Node:
+        """Close ``[*``/``[?`` (grammar.y's reference rules): an expansion on an expansion
+        iterates over the outer one's projection and becomes that projection."""
         self.scopes.current.pop()
-        return self.stack.pop()  # type: ignore[no-any-return]
+        iterator, base = self.stack.pop()
+        source = base.members[1] if base.type == "expansion" else base
+        expanded = Node("reference", value=iterator)
+        node = Node(node_type, [source, expanded, *parts], value=(iterator, levels), line=loc[0], column=loc[1])
+        if base.type == "expansion":
+            base.members[1] = node
+            return base  # type: ignore[no-any-return]
+        return node
 
     def r_question_expansion(self, v: list[Any], loc: Loc) -> Node:
-        iterator = self._end_expansion()
-        return Node("boolean expansion", [v[0], v[4]], value=(iterator, v[2]), line=loc[0], column=loc[1])
+        return self._end_expansion("boolean expansion", v[2], [v[4]], loc)
 
     def r_star_expansion(self, v: list[Any], loc: Loc) -> Node:
-        iterator = self._end_expansion()
         array_filter = v[4]
         if array_filter is not None and array_filter.members[0] is not None:
             raise self.error("unexpected quantifier value found for array expansion operation.")
-        return Node("expansion", [v[0], array_filter, v[5], v[6]], value=(iterator, v[2]),
-                    line=loc[0], column=loc[1])
+        return self._end_expansion("expansion", v[2], [array_filter, v[5], v[6]], loc)
+
+    def _patch_expansion(self, base: Node, wrap: Callable[[Node], Node]) -> Node:
+        """``x[*].a``: the access applies to the innermost expansion's projection."""
+        if base.type != "expansion":
+            return wrap(base)
+        current = base
+        while current.members[1].type == "expansion":
+            current = current.members[1]
+        current.members[1] = wrap(current.members[1])
+        return base
 
     def r_name_reference(self, v: list[Any], loc: Loc) -> Node:
         name = v[0].value
@@ -1006,13 +1025,13 @@ class _Parser:
         return inner  # type: ignore[no-any-return]
 
     def r_attribute_access(self, v: list[Any], loc: Loc) -> Node:
-        return Node("attribute access", [v[0]], v[2].value, line=loc[0], column=loc[1])
+        return self._patch_expansion(v[0], lambda n: Node("attribute access", [n], v[2].value, loc[0], loc[1]))
 
     def r_bound_attribute_access(self, v: list[Any], loc: Loc) -> Node:
-        return Node("bound attribute access", [v[0], v[2]], line=loc[0], column=loc[1])
+        return self._patch_expansion(v[0], lambda n: Node("bound attribute access", [n, v[2]], None, loc[0], loc[1]))
 
     def r_indexed_access(self, v: list[Any], loc: Loc) -> Node:
-        return Node("indexed access", [v[0], v[2]], line=loc[0], column=loc[1])
+        return self._patch_expansion(v[0], lambda n: Node("indexed access", [n, v[2]], None, loc[0], loc[1]))
 
     # values
     def r_number_value(self, v: list[Any], loc: Loc) -> Node:
@@ -1069,5 +1088,3 @@ def _collect_references(node: Any, found: set[Variable]) -> None:
         for m in node:
             _collect_references(m, found)
 
-
-_ = Callable  # typing helper kept for action tables
