@@ -5,7 +5,8 @@
 
 COLLECT groups rows by the values of its group expressions (AQL equality), in ascending order of
 the group values: both methods sort (the ``hash`` method is followed by a SORT the optimizer adds),
-except ``OPTIONS {method: "hash"}`` followed by ``SORT null``, which keeps first-seen order.
+except when ``SORT null`` follows and the method is not forced to ``sorted``: then the optimizer
+may drop the sorts, and the groups come in first-seen order.
 Without group expressions there is exactly one output row, even for no input.
 """
 
@@ -267,7 +268,8 @@ def collect_stage(pipeline: Any, operation: CollectOp, following: Operation | No
     groups = [(v.slot, compile_(e)) for v, e in operation.groups]
     aggregates = _aggregate_inputs(pipeline, operation.aggregates)
     method = _collect_method(pipeline, operation)
-    keep_order = method == "hash" and isinstance(following, SortOp) and _is_sort_null(following)
+    # SORT null right after: the optimizer may drop the sorts (hash variant, first-seen order)
+    keep_order = method != "sorted" and isinstance(following, SortOp) and _is_sort_null(following)
     into_slot = operation.into.slot if operation.into is not None else None
     into_value: Compiled | None = None
     if operation.into is not None:
@@ -319,11 +321,12 @@ def _is_sort_null(operation: SortOp) -> bool:
 
 
 def _collect_method(pipeline: Any, operation: CollectOp) -> str:
+    """``"sorted"``, ``"hash"`` (OPTIONS { method }), or ``"default"`` (the optimizer's choice)."""
     if operation.options is None:
-        return "sorted"
+        return "default"
     options = pipeline.expressions.compile(operation.options)([])
     method = options.get("method") if isinstance(options, dict) else None
-    return method if method in ("hash", "sorted") else "sorted"
+    return method if method in ("hash", "sorted") else "default"
 
 
 def window_stage(pipeline: Any, operation: WindowOp) -> Callable[[Iterator[Frame], Frame], Iterator[Frame]]:
