@@ -729,7 +729,7 @@ class _Parser:
                 loc: Loc) -> None:
         self.configure_write(collection, options)
         op = ModifyOp(kind, document, key, collection, options)
-        if kind in ("update", "replace", "remove"):
+        if kind in ("update", "replace", "remove") or (kind == "insert" and _overwrites(options)):
             op.old = self.new_variable("OLD", user_defined=False)
         if kind in ("insert", "update", "replace"):
             op.new = self.new_variable("NEW", user_defined=False)
@@ -1066,6 +1066,19 @@ class _Parser:
     def r_value_parameter(self, v: list[Any], loc: Loc) -> Node:
         self.use_parameter(v[0].value)
         return Node("parameter", value=v[0].value, line=loc[0], column=loc[1])
+
+
+def _overwrites(options: Node | None) -> bool:
+    """INSERT has OLD when its options overwrite (``Ast::createNodeInsert``)."""
+    if options is None or options.type != "object":
+        return False
+    for member in options.members:
+        if member.type == "object element" and member.value in ("overwriteMode", "overwrite"):
+            value = member.members[0]
+            if member.value == "overwrite":
+                return value.type == "value" and bool(value.value)
+            return True
+    return False
 
 
 def _graph_collection(item: Any) -> tuple[Node, str | None]:

@@ -69,6 +69,9 @@ _FUNCTIONS: dict[str, tuple[int, int, Impl, bool]] = {
     "AVERAGE": (1, 1, lambda ctx, a: sum(a[0]) / len(a[0]) if a[0] else None, True),
     "UNIQUE": (1, 1, lambda ctx, a: list(dict.fromkeys(a[0])), True),
     "WARN_TEST": (1, 1, lambda ctx, a: ctx.warn(1562) or a[0], False),
+    "HAS": (2, 2, lambda ctx, a: isinstance(a[0], dict) and to_string(a[1]) in a[0], True),
+    "IS_STRING": (1, 1, lambda ctx, a: isinstance(a[0], str), True),
+    "IS_NULL": (1, 1, lambda ctx, a: a[0] is None, True),
 }
 
 

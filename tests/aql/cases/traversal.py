@@ -1,0 +1,81 @@
+"""Graph traversals: docs-hugo ``aql/graphs/traversals.md``, ``traversals-explained.md``,
+``aql/examples-and-query-patterns/traversals.md``; ``tests/js/server/aql/aql-graph*.js``."""
+
+from tests.aql.case import AqlCase
+
+T = "aql/graphs/traversals.md"
+V = [{"_key": k, "name": k} for k in ("A", "B", "C", "D", "E", "F")]
+# A -> B -> C -> D, A -> E -> F, C -> A (a cycle)
+E = [
+    {"_key": "ab", "_from": "v/A", "_to": "v/B", "w": 1},
+    {"_key": "bc", "_from": "v/B", "_to": "v/C", "w": 5},
+    {"_key": "cd", "_from": "v/C", "_to": "v/D", "w": 1},
+    {"_key": "ae", "_from": "v/A", "_to": "v/E", "w": 2},
+    {"_key": "ef", "_from": "v/E", "_to": "v/F", "w": 1},
+    {"_key": "ca", "_from": "v/C", "_to": "v/A", "w": 1},
+]
+G = {"collections": {"v": V}, "edges": {"e": E}}
+
+
+def q(source: str, query: str, expect: list, **kw: object) -> AqlCase:
+    merged = {**G, **kw}
+    return AqlCase(source=source, query=query, expect=expect, **merged)  # type: ignore[arg-type]
+
+
+CASES = [
+    q(f"{T}#syntax", "FOR v IN 1..1 OUTBOUND 'v/A' e RETURN v.name", ["B", "E"]),
+    q(f"{T}#syntax", "FOR v IN OUTBOUND 'v/A' e RETURN v.name", ["B", "E"]),
+    q(f"{T}#syntax", "FOR v IN 2 OUTBOUND 'v/A' e RETURN v.name", ["C", "F"]),
+    q(f"{T}#syntax", "FOR v IN 1..2 OUTBOUND 'v/A' e RETURN v.name", ["B", "C", "E", "F"]),
+    q(f"{T}#syntax", "FOR v IN 0..1 OUTBOUND 'v/A' e RETURN v.name", ["A", "B", "E"]),
+    q(f"{T}#syntax", "FOR v IN 1..1 INBOUND 'v/C' e RETURN v.name", ["B"]),
+    q(f"{T}#syntax", "FOR v IN 1..1 ANY 'v/C' e RETURN v.name", ["D", "A", "B"], ordered=False),
+    q(f"{T}#syntax", "FOR v, e IN 1..1 OUTBOUND 'v/A' e RETURN e._key", ["ab", "ae"]),
+    q(f"{T}#syntax", "FOR v, e, p IN 2..2 OUTBOUND 'v/A' e RETURN p.vertices[*].name", [["A", "B", "C"], ["A", "E", "F"]]),
+    q(f"{T}#syntax", "FOR v, e, p IN 2..2 OUTBOUND 'v/A' e RETURN p.edges[*]._key", [["ab", "bc"], ["ae", "ef"]]),
+    q(f"{T}#syntax", "FOR v, e, p IN 0..0 OUTBOUND 'v/A' e RETURN [v.name, e, p.edges]", [["A", None, []]]),
+    q(f"{T}#syntax", "FOR v IN 1..1 OUTBOUND { _id: 'v/A' } e RETURN v.name", ["B", "E"]),
+    q(f"{T}#syntax", "FOR s IN v FILTER s.name == 'E' FOR t IN 1..1 OUTBOUND s e RETURN t.name", ["F"]),
+    q(f"{T}#syntax", "FOR v IN 1..1 OUTBOUND 'v/A' @@edges RETURN v.name", ["B", "E"], bind_vars={"@edges": "e"}),
+    q(f"{T}#syntax", "FOR v IN @min..@max OUTBOUND @start e RETURN v.name", ["C", "F"], bind_vars={"min": 2, "max": 2, "start": "v/A"}),
+    q(f"{T}#syntax (edge collections with their own direction)", "FOR v IN 1..1 OUTBOUND 'v/C' INBOUND e RETURN v.name", ["B"]),
+    # depth-first order and cycles (unique edges per path by default)
+    q(f"{T}#traversal-options (order dfs)", "FOR v IN 1..10 OUTBOUND 'v/A' e RETURN v.name", ["B", "C", "D", "A", "E", "F", "E", "F"]),
+    q(f"{T}#traversal-options (uniqueVertices path)", "FOR v IN 1..10 OUTBOUND 'v/A' e OPTIONS { uniqueVertices: 'path' } RETURN v.name",
+      ["B", "C", "D", "E", "F"]),
+    q(f"{T}#traversal-options (uniqueVertices global)", "FOR v IN 1..10 OUTBOUND 'v/A' e OPTIONS { uniqueVertices: 'global', order: 'bfs' } RETURN v.name",
+      ["B", "E", "C", "F", "D"]),
+    q(f"{T}#traversal-options (order bfs)", "FOR v IN 1..2 OUTBOUND 'v/A' e OPTIONS { order: 'bfs' } RETURN v.name", ["B", "E", "C", "F"]),
+    q(f"{T}#traversal-options (bfs, deprecated)", "FOR v IN 1..2 OUTBOUND 'v/A' e OPTIONS { bfs: true } RETURN v.name", ["B", "E", "C", "F"]),
+    q(f"{T}#traversal-options (uniqueEdges none)", "FOR v IN 3..3 OUTBOUND 'v/A' e OPTIONS { uniqueEdges: 'none' } RETURN v.name", ["D", "A"]),
+    q(f"{T}#traversal-options (order weighted)", "FOR v, e, p IN 1..3 OUTBOUND 'v/A' e OPTIONS { order: 'weighted', weightAttribute: 'w', uniqueVertices: 'path' } RETURN [v.name, p.weights[-1]]",
+      [["B", 1], ["E", 2], ["F", 3], ["C", 6], ["D", 7]]),
+    AqlCase(source=f"{T}#traversal-options (uniqueVertices global needs bfs or weighted)",
+            query="FOR v IN 1..2 OUTBOUND 'v/A' e OPTIONS { uniqueVertices: 'global' } RETURN v", **G,  # type: ignore[arg-type]
+            error=(10, "uniqueVertices: 'global' is only supported with order: 'bfs' or 'weighted' due to otherwise unpredictable results.")),
+    # PRUNE and filters
+    q(f"{T}#pruning", "FOR v, e, p IN 1..5 OUTBOUND 'v/A' e PRUNE v.name == 'C' RETURN v.name", ["B", "C", "E", "F"]),
+    q(f"{T}#pruning", "FOR v, e, p IN 1..5 OUTBOUND 'v/A' e PRUNE e.w > 1 RETURN v.name", ["B", "C", "E"]),
+    q(f"{T}#pruning", "FOR v IN 1..5 OUTBOUND 'v/A' e PRUNE x = v.name == 'B' OPTIONS { uniqueVertices: 'path' } FILTER x RETURN v.name", ["B"]),
+    q(f"{T}#pruning", "FOR v, e, p IN 2..5 OUTBOUND 'v/A' e PRUNE v.name IN ['C', 'F'] RETURN v.name", ["C", "F"]),
+    q(f"{T}#filtering-on-paths", "FOR v, e, p IN 1..3 OUTBOUND 'v/A' e FILTER p.edges[0].w == 2 RETURN v.name", ["E", "F"]),
+    q(f"{T}#filtering-on-paths", "FOR v, e, p IN 1..3 OUTBOUND 'v/A' e FILTER p.vertices[1].name == 'B' FILTER LENGTH(p.edges) == 3 RETURN v.name", ["D", "A"]),
+    q(f"{T}#filtering-on-paths", "FOR v, e, p IN 1..3 OUTBOUND 'v/A' e FILTER p.edges[*].w ALL == 1 RETURN v.name", ["B"]),
+    q(f"{T}#traversal-options (vertexCollections)", "FOR v IN 1..1 OUTBOUND 'v/A' e OPTIONS { vertexCollections: 'w' } RETURN v.name", []),
+    q(f"{T}#syntax", "FOR v IN 1..1 OUTBOUND 'v/nosuch' e RETURN v", [], warnings=((1202, "vertex 'v/nosuch' not found"),), fake_only=True),
+    q(f"{T}#syntax", "FOR v IN 1..1 OUTBOUND 'v/D' e RETURN v", []),
+    q(f"{T}#syntax", "FOR v IN 1..1 OUTBOUND 42 e RETURN v", [],
+      warnings=((10, "Invalid input for traversal: Only id strings or objects with _id are allowed"),)),
+    q(f"{T}#syntax", "FOR x IN ['v/A', 'v/E'] FOR v IN 1..1 OUTBOUND x e RETURN [x, v.name]", [["v/A", "B"], ["v/A", "E"], ["v/E", "F"]]),
+    q(f"{T}#syntax", "FOR v IN 1..1 OUTBOUND 'v/A' e COLLECT WITH COUNT INTO n RETURN n", [2]),
+    AqlCase(source=f"{T}#named-graphs (no graphs exist in the fake)", query="FOR v IN 1..1 OUTBOUND 'v/A' GRAPH 'social' RETURN v",
+            error=(1924, "graph 'social' not found"), fake_only=True),
+    AqlCase(source=f"{T}#syntax (edge collection required)", query="FOR x IN 1..1 OUTBOUND 'v/A' v RETURN x", **G,  # type: ignore[arg-type]
+            error=(1218, "collection type invalid")),
+    AqlCase(source=f"{T}#syntax (unknown edge collection)", query="FOR x IN 1..1 OUTBOUND 'v/A' nosuch RETURN x",
+            error=(1203, "collection or view not found: nosuch")),
+    AqlCase(source=f"{T}#syntax (grammar.y traversal variables)", query="FOR a, b, c, d IN 1..1 OUTBOUND 'v/A' e RETURN a", **G,  # type: ignore[arg-type]
+            error=(1501, "Traversals only have one, two or three return variables near 'e RETURN a' at position 1:39")),
+    AqlCase(source=f"{T}#pruning (grammar.y)", query="FOR v IN 1..2 OUTBOUND 'v/A' e PRUNE (FOR x IN [1] RETURN x) RETURN v", **G,  # type: ignore[arg-type]
+            error=(1501, "PRUNE condition must not use a subquery near 'RETURN v' at position 1:62")),
+]
