@@ -266,17 +266,18 @@ class PipelineCompiler:
         stats = self.run.stats
         counting = operation is self.full_count_limit
 
+        end = offset + count
+
         def stage(rows: Iterator[Frame], start: Frame) -> Iterator[Frame]:
             seen = 0
+            if end == 0 and not counting:
+                return
             for frame in rows:
                 seen += 1
-                if seen <= offset:
-                    continue
-                if seen > offset + count:
-                    if not counting:
-                        break
-                    continue
-                yield frame
+                if offset < seen <= end:
+                    yield frame
+                if seen >= end and not counting:
+                    break  # pull nothing more than needed
             if counting:
                 stats.full_count += seen
 
