@@ -108,9 +108,9 @@ def execute(query: str | PreparedQuery, bind_vars: Mapping[str, Any] | None, con
     """
     prepared = query if isinstance(query, PreparedQuery) else prepare(query)
     options = options or QueryOptions()
-    bind = dict(bind_vars) if bind_vars is not None else {}
     parsed = prepared.parsed
     check_bind_parameters(parsed, bind_vars if bind_vars is not None else {})
+    bind = dict(bind_vars) if bind_vars is not None else {}
     check_modifications(parsed, bind)
     read, written = collections_of(parsed, bind)
     storage = context.storage
