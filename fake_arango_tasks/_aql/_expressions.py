@@ -416,7 +416,7 @@ class Compiler:
                                           for a in arg_nodes):
             values = [a([]) for a in args]
             try:
-                value = impl(_FoldingContext(run), values)  # type: ignore[arg-type]
+                value = impl(_FoldingContext(run), values)
             except (ArangoError, _NotConstant):
                 return call
             return lambda f: value

@@ -10,10 +10,11 @@ from a key string or from a document's ``_key`` (``_rev`` is checked when ``igno
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, Literal
 
 from .._errors import ArangoError
 from ._ast import ModifyOp, UpsertOp
+from ._runtime import Run
 from ._storage import WriteOptions
 from ._values import equals, to_bool
 
@@ -28,9 +29,12 @@ def write_options(value: Any) -> WriteOptions:
     exclusive, readOwnWrites, refillIndexCaches and the index hints are accepted and ignored)."""
     if not isinstance(value, dict):
         return WriteOptions()
-    mode = value.get("overwriteMode")
-    if mode not in ("conflict", "update", "replace", "ignore"):
-        mode = "replace" if to_bool(value.get("overwrite", False)) else None
+    given = value.get("overwriteMode")
+    mode: Literal["conflict", "update", "replace", "ignore"] | None = None
+    if given in ("conflict", "update", "replace", "ignore"):
+        mode = given
+    elif to_bool(value.get("overwrite", False)):
+        mode = "replace"
     return WriteOptions(
         ignore_errors=bool(to_bool(value.get("ignoreErrors", False))),
         keep_null=bool(to_bool(value.get("keepNull", True))),
@@ -63,10 +67,10 @@ def _key_and_rev(value: Any) -> tuple[str, str | None]:
 
 def modification_stage(pipeline: Any, operation: ModifyOp | UpsertOp) -> Callable[[Iterator[Frame], Frame], Iterator[Frame]]:
     """The stage performing ``operation`` for every row."""
-    run = pipeline.run
+    run: Run = pipeline.run
     compile_ = pipeline.expressions.compile
     target = operation.collection
-    name = target.value if target.type == "collection" else run.bind_vars.get(target.value)
+    name = str(target.value if target.type == "collection" else run.bind_vars.get(target.value))
     options_value = compile_(operation.options)([]) if operation.options is not None else {}
     options = write_options(options_value)
     stats = run.stats

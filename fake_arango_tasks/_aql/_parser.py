@@ -329,7 +329,7 @@ class _Parser:
         return [v[0]]
 
     def r_list_add(self, v: list[Any], loc: Loc) -> list[Token]:
-        return v[0] + [v[2]]
+        return [*v[0], v[2]]
 
     # WITH
     def r_with_name(self, v: list[Any], loc: Loc) -> Node:
@@ -834,7 +834,7 @@ class _Parser:
     def r_unary_plus(self, v: list[Any], loc: Loc) -> Node:
         operand = v[1]
         if operand.type == "value" and isinstance(operand.value, (int, float)) and not isinstance(operand.value, bool):
-            return operand  # Ast::optimizeUnaryOperatorArithmetic
+            return operand  # type: ignore[no-any-return]  # Ast::optimizeUnaryOperatorArithmetic
         return Node("unary plus", [operand], line=loc[0], column=loc[1])
 
     def r_unary_minus(self, v: list[Any], loc: Loc) -> Node:

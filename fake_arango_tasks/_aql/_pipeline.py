@@ -70,7 +70,8 @@ class PipelineCompiler:
         size = self.frame_size
 
         def execute() -> list[Any]:
-            return body([None] * size)
+            values: list[Any] = body([None] * size)
+            return values
 
         return execute
 
@@ -183,7 +184,7 @@ class PipelineCompiler:
             ArangoError: 1563 (at run time) for a value that is not an array.
         """
         if node.type in ("collection", "datasource parameter"):
-            name = node.value if node.type == "collection" else self.run.bind_vars.get(node.value)
+            name = str(node.value if node.type == "collection" else self.run.bind_vars.get(node.value))
             run = self.run
             stats = run.stats
 
