@@ -19,6 +19,7 @@ from typing import Any, Callable, Iterator
 from .._errors import ArangoError
 from ._ast import CollectOp, Node, Operation, SortOp, Variable, WindowOp
 from ._expressions import Compiled
+from ._ordering import sort_by_columns
 from ._parser import AGGREGATORS
 from ._values import compare, number, to_number
 
@@ -284,9 +285,16 @@ def collect_stage(pipeline: Any, operation: CollectOp, following: Operation | No
 
     def stage(rows: Iterator[Frame], start: Frame) -> Iterator[Frame]:
         table: dict[Any, _Group] = {}
+        single = len(groups) == 1
+        first = groups[0][1] if single else None
         for frame in rows:
-            values = [g(frame) for _, g in groups]
-            key = canonical(values)
+            if single:
+                value = first(frame)  # type: ignore[misc]
+                values = [value]
+                key = canonical(value)
+            else:
+                values = [g(frame) for _, g in groups]
+                key = canonical(values)
             group = table.get(key)
             if group is None:
                 group = _Group(values, frame.copy(), [make_aggregator(n) for n in names_to_aggregate])
@@ -300,7 +308,7 @@ def collect_stage(pipeline: Any, operation: CollectOp, following: Operation | No
             table[()] = _Group([], start.copy(), [make_aggregator(n) for n in names_to_aggregate])
         ordered = list(table.values())
         if groups and not keep_order:
-            ordered.sort(key=cmp_to_key(lambda a, b: compare(a.values, b.values)))
+            ordered = sort_by_columns(ordered, [g.values for g in ordered], [True] * len(groups))
         for group in ordered:
             out = group.frame
             for (slot, _), value in zip(groups, group.values):

@@ -356,7 +356,37 @@ class Compiler:
         return self._binary(node, lambda x, y: op.modulo(x, y, warn))
 
     def _compare(self, node: Node) -> Compiled:
+        fast = self._fast_compare(node)
+        if fast is not None:
+            return fast
         return self._binary(node, _COMPARE[node.type])
+
+    def _fast_compare(self, node: Node) -> Compiled | None:
+        """``x.a > 5``, ``x == 'a'``: a comparison of a variable (or its attribute) with a number
+        or string constant, specialised so that the common case costs one closure call."""
+        symbol = node.type[len("compare "):]
+        if symbol not in _FAST_TEMPLATES:
+            return None
+        left, right = node.members
+        constant, value = self.constant(right)
+        if not constant or not (type(value) in (int, float) or (type(value) is str and symbol in ("==", "!="))):
+            return None
+        if left.type == "reference":
+            shape, slot, name = "slot", left.value.slot, None
+        elif left.type == "attribute access" and left.members[0].type == "reference":
+            shape, slot, name = "attribute", left.members[0].value.slot, left.value
+        else:
+            return None
+        factory = _fast_factory(symbol, shape, type(value) is str)
+        return factory(slot, name, value, _COMPARE[node.type])
+
+    def condition(self, node: Node) -> Compiled:
+        """``node`` as a FILTER condition: a function whose Python truth value is AQL's
+        ``TO_BOOL`` of the expression (comparisons and ``!`` give booleans; other values convert)."""
+        compiled = self.compile(node)
+        if node.type.startswith(("compare ", "array compare ")) or node.type in ("unary not", "boolean expansion"):
+            return compiled
+        return lambda f: to_bool(compiled(f))
 
     def c_array_compare(self, node: Node) -> Compiled:
         left_node, right_node, quantifier = node.members
@@ -432,6 +462,34 @@ class Compiler:
 
     def c_user_function_call(self, node: Node) -> Compiled:
         raise ArangoError(1582, f"user function '{node.value.upper()}()' not found")
+
+
+_FAST_TEMPLATES: Final = {"==": "==", "!=": "!=", "<": "<", "<=": "<=", ">": ">", ">=": ">="}
+_FAST_SOURCE: Final = """
+def make(slot, name, value, slow):
+    def fast(f):
+        x = {load}
+        t = type(x)
+        if {test}:
+            return x {op} value
+        return slow(x, value)
+    return fast
+"""
+_fast_cache: dict[tuple[str, str, bool], Callable[..., Compiled]] = {}
+
+
+def _fast_factory(symbol: str, shape: str, string: bool) -> Callable[..., Compiled]:
+    """A closure factory for one comparison shape (generated once per shape)."""
+    key = (symbol, shape, string)
+    found = _fast_cache.get(key)
+    if found is None:
+        load = "f[slot]" if shape == "slot" else "f[slot].get(name) if type(f[slot]) is dict else None"
+        test = "t is str" if string else "t is int or t is float"
+        namespace: dict[str, Any] = {}
+        exec(_FAST_SOURCE.format(load=load, test=test, op=_FAST_TEMPLATES[symbol]), namespace)  # noqa: S102
+        found = namespace["make"]
+        _fast_cache[key] = found
+    return found
 
 
 def _limit_values(offset: Any, count: Any) -> tuple[int, int]:

@@ -14,15 +14,15 @@ Semantics follow docs-hugo ``aql/high-level-operations/*.md`` and arangod's exec
 
 from __future__ import annotations
 
-from functools import cmp_to_key
 from typing import Any, Callable, Iterable, Iterator
 
 from .._errors import ArangoError
 from ._ast import (CollectOp, FilterOp, ForOp, LetOp, LimitOp, ModifyOp, Node, Operation, PathOp, Query,
                    ReturnOp, SortOp, TraversalOp, UpsertOp, WindowOp)
 from ._expressions import Compiled, Compiler
+from ._ordering import sort_by_columns
 from ._runtime import Run
-from ._values import compare, to_bool, type_name
+from ._values import to_bool, type_name
 
 __all__ = ["PipelineCompiler", "Stage", "canonical"]
 
@@ -34,12 +34,12 @@ def canonical(value: Any) -> Any:
     """A hashable key equal for values AQL's ``==`` finds equal (objects regardless of key order;
     numbers regardless of int/float)."""
     t = type(value)
+    if t is str:
+        return value  # strings are their own key (no other key is a str)
     if value is None or t is bool:
         return (t.__name__, value)
     if t is int or t is float:
         return ("n", float(value))
-    if t is str:
-        return ("s", value)
     if t is list:
         return ("a", tuple(canonical(v) for v in value))
     return ("o", tuple(sorted((k, canonical(v)) for k, v in value.items())))
@@ -149,31 +149,36 @@ class PipelineCompiler:
             raise ArangoError(9, "SEARCH is not supported by fake-arango-tasks (ArangoSearch views are not emulated)")
         slot = operation.variable.slot
         source = self.iterable(operation.expression)
-        conditions = [self.expressions.compile(f) for f in filters]
+        scanning = operation.expression.type in ("collection", "datasource parameter")
+        conditions = [self.expressions.condition(f) for f in filters]
         stats = self.run.stats
         condition: Compiled | None = None
         if len(conditions) == 1:
             condition = conditions[0]
         elif conditions:
-            condition = lambda f: all(to_bool(c(f)) for c in conditions)  # noqa: E731
+            condition = lambda f: all(c(f) for c in conditions)  # noqa: E731
 
         def stage(rows: Iterator[Frame], start: Frame) -> Iterator[Frame]:
             for frame in rows:
-                dropped = 0
+                seen = passed = 0
                 try:
                     if condition is None:
                         for value in source(frame):
+                            seen += 1
                             frame[slot] = value
                             yield frame
                     else:
                         for value in source(frame):
+                            seen += 1
                             frame[slot] = value
-                            if to_bool(condition(frame)):
+                            if condition(frame):
+                                passed += 1
                                 yield frame
-                            else:
-                                dropped += 1
                 finally:
-                    stats.filtered += dropped
+                    if condition is not None:
+                        stats.filtered += seen - passed
+                    if scanning:
+                        stats.scanned_full += seen
 
         return stage
 
@@ -186,13 +191,9 @@ class PipelineCompiler:
         if node.type in ("collection", "datasource parameter"):
             name = str(node.value if node.type == "collection" else self.run.bind_vars.get(node.value))
             run = self.run
-            stats = run.stats
 
-            def scan(frame: Frame) -> Iterator[Any]:
-                collection = run.collection(name)
-                for document in collection.all():
-                    stats.scanned_full += 1
-                    yield document
+            def scan(frame: Frame) -> Iterable[Any]:
+                return run.collection(name).all()  # counted as scannedFull by the FOR stage
 
             return scan
         if node.type == "range":
@@ -209,12 +210,12 @@ class PipelineCompiler:
         return values
 
     def filter_stage(self, expression: Node) -> Stage:
-        condition = self.expressions.compile(expression)
+        condition = self.expressions.condition(expression)
         stats = self.run.stats
 
         def stage(rows: Iterator[Frame], start: Frame) -> Iterator[Frame]:
             for frame in rows:
-                if to_bool(condition(frame)):
+                if condition(frame):
                     yield frame
                 else:
                     stats.filtered += 1
@@ -245,18 +246,13 @@ class PipelineCompiler:
         if not keys:
             return lambda rows, start: rows
 
-        def order(a: tuple[list[Any], Frame], b: tuple[list[Any], Frame]) -> int:
-            for x, y, ascending in zip(a[0], b[0], directions):
-                c = compare(x, y)
-                if c:
-                    return c if ascending else -c
-            return 0
-
         def stage(rows: Iterator[Frame], start: Frame) -> Iterator[Frame]:
-            buffered = [([k(f) for k in keys], f.copy()) for f in rows]
-            buffered.sort(key=cmp_to_key(order))
-            for _, frame in buffered:
-                yield frame
+            frames: list[Frame] = []
+            values: list[list[Any]] = []
+            for f in rows:
+                frames.append(f.copy())
+                values.append([k(f) for k in keys])
+            yield from sort_by_columns(frames, values, directions)
 
         return stage
 
