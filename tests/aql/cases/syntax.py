@@ -133,6 +133,11 @@ CASES = [
     err(G, " ", 1501, "syntax error, unexpected end of query string near ' ' at position 1:1"),
     err(G, "FOR x IN [1]", 1501, "syntax error, unexpected end of query string near ']' at position 1:12"),
     err(G, "return {a:1} {b:2}", 1501, "syntax error, unexpected {, expecting end of query string near '{b:2}' at position 1:14"),
+    err(G + " (four expected tokens)", "UPSERT", 1501,
+        "syntax error, unexpected end of query string, expecting FILTER declaration or bind parameter or bind data source parameter or { near 'UPSERT' at position 1:1"),
+    err(G + " (four expected tokens)", "FOR x IN 1..2 OUTBOUND 'a' GRAPH", 1501,
+        "syntax error, unexpected end of query string, expecting identifier or quoted string or bind parameter or bind data source parameter near 'GRAPH' at position 1:28"),
+    err(G, "WITH", 1501, "syntax error, unexpected end of query string, expecting identifier or bind parameter or bind data source parameter near 'WITH' at position 1:1"),
     # the lexer's own errors
     err("arangod/Aql/tokens.ll <DOUBLE_QUOTE><<EOF>>", 'RETURN "abc', 1501, "unexpected unterminated string literal near 'c' at position 1:11"),
     err("arangod/Aql/tokens.ll <SINGLE_QUOTE><<EOF>>", "RETURN 'ab", 1501, "unexpected unterminated string literal near 'b' at position 1:10"),
