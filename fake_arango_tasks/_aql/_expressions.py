@@ -44,6 +44,15 @@ class _FoldingContext:
     def warn(self, error_num: int, message: str | None = None) -> None:
         raise _NotConstant()
 
+    def now_ms(self) -> int:
+        raise _NotConstant()  # a function reading the clock is no constant
+
+    def random(self) -> float:
+        raise _NotConstant()
+
+    def sleep(self, seconds: float) -> None:
+        raise _NotConstant()
+
     def __getattr__(self, name: str) -> Any:
         return getattr(self._run, name)
 

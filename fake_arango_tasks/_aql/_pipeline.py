@@ -152,6 +152,7 @@ class PipelineCompiler:
         scanning = operation.expression.type in ("collection", "datasource parameter")
         conditions = [self.expressions.condition(f) for f in filters]
         stats = self.run.stats
+        check_time = self.run.check_time if self.run.deadline else None
         condition: Compiled | None = None
         if len(conditions) == 1:
             condition = conditions[0]
@@ -160,6 +161,8 @@ class PipelineCompiler:
 
         def stage(rows: Iterator[Frame], start: Frame) -> Iterator[Frame]:
             for frame in rows:
+                if check_time is not None:
+                    check_time()  # maxRuntime: once per loop start (the fake clock only moves by SLEEP)
                 seen = passed = 0
                 try:
                     if condition is None:

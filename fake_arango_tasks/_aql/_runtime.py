@@ -133,6 +133,7 @@ class Run:
 
     def sleep(self, seconds: float) -> None:
         self.context.sleep(seconds)
+        self.check_time()
 
     @property
     def storage(self) -> Storage:

@@ -85,14 +85,18 @@ def test_non_deterministic_functions_are_not_folded(storage: MemoryStorage) -> N
 
 
 def test_max_runtime_kills_the_query(storage: MemoryStorage) -> None:
-    clock = iter(range(0, 10**9, 1000))
-    context = QueryContext(storage, now_ms=lambda: next(clock))
+    now = [0]
+
+    def sleep(seconds: float) -> None:
+        now[0] += int(seconds * 1000)
+
+    context = QueryContext(storage, now_ms=lambda: now[0], sleep=sleep)
+    from fake_arango_tasks._aql._functions import FUNCTIONS, Function
+    FUNCTIONS.setdefault("SLEEP", Function("SLEEP", 1, 1, lambda ctx, a: ctx.sleep(a[0]), deterministic=False))
     with pytest.raises(ArangoError) as e:
-        from fake_arango_tasks._aql._runtime import Run
-        run = Run(context, QueryOptions(max_runtime=1.5), {})
-        for _ in range(5):
-            run.check_time()
-    assert e.value.error_num == 1500
+        execute("FOR i IN 1..10 LET s = SLEEP(1) RETURN i", {}, context, QueryOptions(max_runtime=2.5))
+    assert (e.value.error_num, e.value.message) == (1500, "query killed")
+    assert execute("FOR i IN 1..2 LET s = SLEEP(1) RETURN i", {}, context, QueryOptions(max_runtime=2.5)).values == [1, 2]
 
 
 def test_bind_vars_must_be_an_object(storage: MemoryStorage) -> None:
