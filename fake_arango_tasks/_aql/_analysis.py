@@ -9,8 +9,8 @@ from collections.abc import Mapping
 from typing import Any, Iterator
 
 from .._errors import ArangoError
-from ._ast import (CollectOp, ForOp, LetOp, ModifyOp, Node, Operation, Query, ReturnOp, TraversalOp, UpsertOp,
-                   WindowOp)
+from ._ast import (CollectOp, ForOp, LetOp, ModifyOp, Node, Operation, PathOp, Query, ReturnOp, TraversalOp,
+                   UpsertOp, WindowOp)
 from ._parser import ParseResult
 from ._storage import Storage
 
@@ -94,7 +94,7 @@ class _ModificationRules:
         for operation in query.operations:
             for sub in _subqueries(_expressions(operation)):
                 self.query(sub, level + 1)
-            if isinstance(operation, TraversalOp):
+            if isinstance(operation, (TraversalOp, PathOp)):
                 if self.any_write:
                     raise ArangoError(1579, "access after data-modification by traversal")
                 continue
@@ -131,7 +131,7 @@ def collections_of(parsed: ParseResult, bind_vars: Mapping[str, Any]) -> tuple[l
                     name = _collection_name(node, bind_vars)
                     if name not in read:
                         read.append(name)
-            if isinstance(operation, TraversalOp):
+            if isinstance(operation, (TraversalOp, PathOp)):
                 for node, _ in operation.collections:
                     if node.type != "value":
                         name = _collection_name(node, bind_vars)

@@ -202,10 +202,18 @@ class TraversalOp(Operation):
 
 @dataclass
 class PathOp(Operation):
-    """SHORTEST_PATH, K_SHORTEST_PATHS, K_PATHS, ALL_SHORTEST_PATHS (not emulated: raise at run)."""
+    """SHORTEST_PATH, K_SHORTEST_PATHS, K_PATHS, ALL_SHORTEST_PATHS."""
 
     kind: str
     variables: list[Variable]
+    direction: str = "outbound"
+    min_depth: Node | None = None  # K_PATHS
+    max_depth: Node | None = None
+    start: Node | None = None
+    target: Node | None = None
+    collections: list[tuple[Node, str | None]] = field(default_factory=list)
+    graph: Node | None = None
+    options: Node | None = None
 
 
 @dataclass

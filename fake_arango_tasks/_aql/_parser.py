@@ -498,7 +498,19 @@ class _Parser:
             raise self.error(message, loc=loc)
         self.scopes.start("for")
         variables = [self.new_variable(t.value) for t in names]
-        self.add_operation(PathOp(kind, variables), loc)
+        direction, start, target, (subject_kind, subject), options = v[3]
+        op = PathOp(kind, variables, start=start, target=target, options=options,
+                    collections=subject if subject_kind == "collections" else [],
+                    graph=subject if subject_kind == "graph" else None)
+        if isinstance(direction, tuple):  # K_PATHS: direction with steps
+            op.direction, steps = direction
+            op.min_depth, op.max_depth = steps.members if steps.type == "range" else (steps, steps)
+        else:
+            op.direction = direction
+        for node, _ in op.collections:
+            if node.type == "value":
+                self.use_collection(node.value)
+        self.add_operation(op, loc)
 
     def r_shortest_path(self, v: list[Any], loc: Loc) -> None:
         self._path_statement("SHORTEST_PATH", v, loc, 2, "SHORTEST_PATH must have one or two return variables")

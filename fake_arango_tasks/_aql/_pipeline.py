@@ -136,7 +136,9 @@ class PipelineCompiler:
 
                 stages.append(modification_stage(self, operation))
             elif isinstance(operation, PathOp):
-                raise ArangoError(9, f"{operation.kind} is not supported by fake-arango-tasks")
+                from ._paths import path_stage
+
+                stages.append(path_stage(self, operation))
             else:  # pragma: no cover - the parser makes no other operations
                 raise AssertionError(operation)
             i += 1

@@ -18,6 +18,7 @@ from typing import Any, Callable, Iterator
 
 from .._errors import ArangoError
 from ._ast import Node, TraversalOp
+from ._graph import GraphAccess, start_vertex_id
 from ._values import to_bool, to_number
 
 __all__ = ["traversal_stage"]
@@ -77,50 +78,11 @@ def traversal_stage(pipeline: Any, operation: TraversalOp) -> Callable[[Iterator
     v_slot = operation.vertex.slot
     e_slot = operation.edge.slot if operation.edge is not None else None
     p_slot = operation.path.slot if operation.path is not None else None
-    stats = run.stats
+    graph = GraphAccess(run, collections, vertex_collections, weight_attribute, float(default_weight))
+    vertex, neighbours_of, weight_of = graph.vertex, graph.neighbours, graph.weight
 
-    def edge_collections() -> list[tuple[Any, str]]:
-        out = []
-        for name, direction in collections:
-            collection = run.collection(name)
-            if collection.type != 3:
-                raise ArangoError(1218, "collection type invalid")
-            out.append((collection, direction))
-        return out
-
-    def vertex(vertex_id: str) -> Any:
-        collection_name, _, key = vertex_id.partition("/")
-        stats.document_lookups += 1
-        if not run.storage.has_collection(collection_name):
-            run.warn(1203, f"collection or view not found: {collection_name}")
-            return None
-        document = run.collection(collection_name).get(key)
-        if document is None:
-            run.warn(1202, f"vertex '{vertex_id}' not found")
-        return document
-
-    def neighbours(vertex_id: str, edges_in: list[tuple[Any, str]]) -> Iterator[tuple[Any, str]]:
-        for collection, direction in edges_in:
-            for edge in collection.edges(vertex_id, direction):
-                stats.scanned_index += 1
-                if direction == "outbound":
-                    other = edge.get("_to")
-                elif direction == "inbound":
-                    other = edge.get("_from")
-                else:
-                    other = edge.get("_to") if edge.get("_from") == vertex_id else edge.get("_from")
-                if vertex_collections and str(other).partition("/")[0] not in vertex_collections:
-                    continue
-                yield edge, str(other)
-
-    def weight_of(edge: Any) -> float:
-        if weight_attribute is None:
-            return 1.0
-        value = edge.get(weight_attribute, default_weight) if isinstance(edge, dict) else default_weight
-        w = float(to_number(value)) if value is not None else float(default_weight)
-        if w < 0:
-            raise ArangoError(1948)
-        return w
+    def neighbours(vertex_id: str, edges_in: Any) -> Iterator[tuple[Any, str]]:
+        return neighbours_of(vertex_id)
 
     def path_object(path: _Path) -> dict[str, Any]:
         out: dict[str, Any] = {"edges": list(path.edges), "vertices": list(path.vertices)}
@@ -152,7 +114,7 @@ def traversal_stage(pipeline: Any, operation: TraversalOp) -> Callable[[Iterator
         return True
 
     def traverse(frame: Frame, start_id: str) -> Iterator[Frame]:
-        edges_in = edge_collections()
+        edges_in = graph.edge_collections()
         start_doc = vertex(start_id)
         if start_doc is None:
             return
@@ -225,13 +187,9 @@ def traversal_stage(pipeline: Any, operation: TraversalOp) -> Callable[[Iterator
 
     def stage(rows: Iterator[Frame], start: Frame) -> Iterator[Frame]:
         for frame in rows:
-            value = start_value(frame)
-            if isinstance(value, dict):
-                value = value.get("_id")
-            if not isinstance(value, str) or "/" not in value:
-                run.warn(10, "Invalid input for traversal: Only id strings or objects with _id are allowed")
-                continue
-            yield from traverse(frame, value)
+            start_id = start_vertex_id(run, start_value(frame))
+            if start_id is not None:
+                yield from traverse(frame, start_id)
 
     return stage
 

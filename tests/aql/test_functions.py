@@ -72,6 +72,7 @@ _FUNCTIONS: dict[str, tuple[int, int, Impl, bool]] = {
     "HAS": (2, 2, lambda ctx, a: isinstance(a[0], dict) and to_string(a[1]) in a[0], True),
     "IS_STRING": (1, 1, lambda ctx, a: isinstance(a[0], str), True),
     "IS_NULL": (1, 1, lambda ctx, a: a[0] is None, True),
+    "ATTRIBUTES_TEST": (1, 1, lambda ctx, a: list(a[0]), True),
 }
 
 

@@ -22,7 +22,47 @@ def q(source: str, query: str, expect: list, **kw: object) -> AqlCase:
     return AqlCase(source=source, query=query, expect=expect, **merged)  # type: ignore[arg-type]
 
 
+P = {"collections": {"v": V}, "edges": {"e": [*E, {"_key": "ec", "_from": "v/E", "_to": "v/C", "w": 1}]}}
+
+
+def p(source: str, query: str, expect: list, **kw: object) -> AqlCase:
+    merged = {**P, **kw}
+    return AqlCase(source=source, query=query, expect=expect, **merged)  # type: ignore[arg-type]
+
+
 CASES = [
+    # path searches
+    p("aql/graphs/shortest-path.md#syntax", "FOR v, e IN OUTBOUND SHORTEST_PATH 'v/A' TO 'v/D' e RETURN [v._key, e._key]",
+      [["A", None], ["B", "ab"], ["C", "bc"], ["D", "cd"]]),
+    p("aql/graphs/shortest-path.md#path-search-options", "FOR v, e IN OUTBOUND SHORTEST_PATH 'v/A' TO 'v/D' e OPTIONS { weightAttribute: 'w' } RETURN [v._key, e._key]",
+      [["A", None], ["E", "ae"], ["C", "ec"], ["D", "cd"]]),
+    p("aql/graphs/shortest-path.md#syntax", "FOR v IN ANY SHORTEST_PATH 'v/D' TO 'v/F' e RETURN v._key", ["D", "C", "E", "F"]),
+    p("aql/graphs/shortest-path.md#syntax", "FOR v IN OUTBOUND SHORTEST_PATH 'v/D' TO 'v/A' e RETURN v._key", []),
+    p("aql/graphs/shortest-path.md#syntax", "FOR v IN OUTBOUND SHORTEST_PATH 'v/A' TO 'v/A' e RETURN v._key", ["A"]),
+    p("aql/graphs/shortest-path.md#syntax", "FOR v IN INBOUND SHORTEST_PATH { _id: 'v/D' } TO 'v/B' e RETURN v._key", ["D", "C", "B"]),
+    AqlCase(source="aql/graphs/shortest-path.md#syntax (grammar.y buildShortestPathInfo)",
+            query="FOR v IN OUTBOUND SHORTEST_PATH 'v/A' FROM 'v/A' e RETURN v._key",
+            error=(1501, "unexpected qualifier 'FROM', expecting 'TO' near 'OUTBOUND SHORTEST_PATH 'v/A' FRO...' at position 1:10")),
+    AqlCase(source="aql/graphs/shortest-path.md#syntax (grammar.y)", query="FOR a, b, c IN OUTBOUND SHORTEST_PATH 'v/A' TO 'v/D' e RETURN a",
+            error=(1501, "SHORTEST_PATH must have one or two return variables near 'FOR a, b, c IN OUTBOUND SHORTEST...' at position 1:1")),
+    p("aql/graphs/k-shortest-paths.md#syntax", "FOR p IN OUTBOUND K_SHORTEST_PATHS 'v/A' TO 'v/D' e RETURN [p.vertices[*]._key, p.weight]",
+      [[["A", "B", "C", "D"], 3], [["A", "E", "C", "D"], 3]], ordered=False),
+    p("aql/graphs/k-shortest-paths.md#path-search-options", "FOR p IN OUTBOUND K_SHORTEST_PATHS 'v/A' TO 'v/D' e OPTIONS { weightAttribute: 'w' } RETURN [p.vertices[*]._key, p.weight]",
+      [[["A", "E", "C", "D"], 4], [["A", "B", "C", "D"], 7]]),
+    p("aql/graphs/k-shortest-paths.md#syntax", "FOR p IN OUTBOUND K_SHORTEST_PATHS 'v/A' TO 'v/D' e OPTIONS { weightAttribute: 'w' } LIMIT 1 RETURN p.edges[*]._key",
+      [["ae", "ec", "cd"]]),
+    AqlCase(source="aql/graphs/k-shortest-paths.md#syntax (grammar.y)", query="FOR p, q IN OUTBOUND K_SHORTEST_PATHS 'v/A' TO 'v/D' e RETURN p",
+            error=(1501, "K_SHORTEST_PATHS only has one return variable near 'FOR p, q IN OUTBOUND K_SHORTEST_...' at position 1:1")),
+    p("aql/graphs/k-paths.md#syntax", "FOR p IN 1..4 OUTBOUND K_PATHS 'v/A' TO 'v/D' e RETURN p.vertices[*]._key",
+      [["A", "B", "C", "D"], ["A", "E", "C", "D"]], ordered=False),
+    p("aql/graphs/k-paths.md#syntax", "FOR p IN 1..2 OUTBOUND K_PATHS 'v/A' TO 'v/D' e RETURN p", []),
+    p("aql/graphs/k-paths.md#syntax", "FOR p IN 1..4 OUTBOUND K_PATHS 'v/A' TO 'v/D' e RETURN ATTRIBUTES_TEST(p)", [["edges", "vertices"], ["edges", "vertices"]]),
+    p("aql/graphs/all-shortest-paths.md#syntax", "FOR p IN OUTBOUND ALL_SHORTEST_PATHS 'v/A' TO 'v/D' e RETURN p.edges[*]._key",
+      [["ab", "bc", "cd"], ["ae", "ec", "cd"]], ordered=False),
+    p("aql/graphs/all-shortest-paths.md#syntax", "FOR p IN OUTBOUND ALL_SHORTEST_PATHS 'v/A' TO 'v/B' e RETURN p.vertices[*]._key", [["A", "B"]]),
+    AqlCase(source="aql/graphs/all-shortest-paths.md (named graphs are not emulated)", query="FOR p IN OUTBOUND ALL_SHORTEST_PATHS 'v/A' TO 'v/B' GRAPH 'g' RETURN p",
+            error=(1924, "graph 'g' not found"), fake_only=True),
+
     q(f"{T}#syntax", "FOR v IN 1..1 OUTBOUND 'v/A' e RETURN v.name", ["B", "E"]),
     q(f"{T}#syntax", "FOR v IN OUTBOUND 'v/A' e RETURN v.name", ["B", "E"]),
     q(f"{T}#syntax", "FOR v IN 2 OUTBOUND 'v/A' e RETURN v.name", ["C", "F"]),
