@@ -65,7 +65,11 @@ class Node:
             return self.value
         if self.type == "array":
             return [m.constant_value() for m in self.members]
-        return {m.value: m.members[0].constant_value() for m in self.members}
+        out: dict[str, Any] = {}
+        for m in self.members:  # a duplicate attribute name: the first one wins
+            if m.value not in out:
+                out[m.value] = m.members[0].constant_value()
+        return out
 
     def walk(self) -> Any:
         """This node and every node below it, pre-order (not into subqueries)."""

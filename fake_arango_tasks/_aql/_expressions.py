@@ -167,7 +167,9 @@ class Compiler:
             out: dict[str, Any] = {}
             for name_fn, name, value_fn in parts:
                 key = name if name_fn is None else to_string(name_fn(f))
-                out[key] = value_fn(f)  # type: ignore[index]
+                value = value_fn(f)
+                if key not in out:  # tests/js/server/aql/aql-duplicate-attributes.js: the first wins
+                    out[key] = value  # type: ignore[index]
             return out
 
         return build

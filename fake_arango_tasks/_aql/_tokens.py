@@ -46,8 +46,10 @@ _NOT_IN: Final = re.compile(r"[ \t\r\n]+[iI][nN]")
 _AT_LEAST: Final = re.compile(r"[ \t\r\n]+[lL][eE][aA][sS][tT]")
 _INTEGER: Final = re.compile(r"0|[1-9][0-9]*")
 _DOUBLE: Final = re.compile(r"(?:(?:0|[1-9][0-9]*)(?:\.[0-9]+)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
-_HEX: Final = re.compile(r"0[xX][0-9a-fA-F]+")
-_BINARY: Final = re.compile(r"0[bB][01]+")
+# at most 32 bits (tests/js/server/aql/aql-extended-numeric-literals.js): longer literals leave
+# their remaining digits to the next token, which makes a syntax error
+_HEX: Final = re.compile(r"0[xX][0-9a-fA-F]{1,8}")
+_BINARY: Final = re.compile(r"0[bB][01]{1,32}")
 _PARAMETER: Final = re.compile(r"@@?(?:_+[a-zA-Z0-9]+[a-zA-Z0-9_]*|[a-zA-Z0-9][a-zA-Z0-9_]*)")
 _BLANKS: Final = re.compile(r"[ \t\r]+")
 _INT64_MAX: Final = 2**63 - 1

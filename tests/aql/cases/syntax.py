@@ -165,3 +165,26 @@ CASES = [
     err("arangod/Aql/grammar.y options", "INSERT {} INTO c OPTION {}", 1501,
         "unexpected qualifier 'OPTION', expecting 'OPTIONS' near '}' at position 1:26"),
 ]
+
+N = "tests/js/server/aql/aql-extended-numeric-literals.js"
+CASES += [ok(f"{N}:testWorkingBinaryLiterals", f"RETURN {text}", value) for text, value in [
+    ("0b0", 0), ("0B00", 0), ("0b1", 1), ("0b010", 2), ("0b1111111", 127), ("0b10000000000000000", 65536),
+    ("0b00000000000000000000000000000001", 1), ("0b11111111111111111111111111111111", 4294967295), ("-0b1111", -15)]]
+CASES += [AqlCase(source=f"{N}:testBrokenBinaryLiterals", query=f"RETURN {text}", error=(1501, "syntax error...")) for text in [
+    "0b", "0B", "0b010101z111", "0bz001010", "0b001010.0", "0b-001010", "0b000000000000000000000000000000000",
+    "0b111111111111111111111111111111110", "-0B0000000000000000000011111111111111111111111111111111"]]
+CASES += [ok(f"{N}:testWorkingHexadecimalLiterals", f"RETURN {text}", value) for text, value in [
+    ("0x0", 0), ("0XA", 10), ("0xAbCdE", 703710), ("0x10000000", 268435456), ("0xFFFFFFFF", 4294967295), ("-0xaa", -170),
+    ("-0x00000000", 0)]]
+CASES += [AqlCase(source=f"{N}:testBrokenHexadecimalLiterals", query=f"RETURN {text}", error=(1501, "syntax error...")) for text in [
+    "0x", "0X", "0x01234z", "0xz01234", "0xffffffff0", "0x100000000", "0x0000000000FFFFFFFF"]]
+CASES += [
+    ok("tests/js/server/aql/aql-duplicate-attributes.js:testResultsDuplicate", "RETURN { 'a': 1, 'a': 2, 'a': 3, '': 0, '': 2, 'x': 3 }",
+       {"a": 1, "": 0, "x": 3}),
+    ok("tests/js/server/aql/aql-duplicate-attributes.js:testResultsDuplicateDynamic", "RETURN NOOPT({ 'a': 1, 'a': 2, 'a': 3, '': 0, '': 2, 'x': 3 })",
+       {"a": 1, "": 0, "x": 3}),
+    ok("tests/js/server/aql/aql-duplicate-attributes.js", "LET k = 'a' RETURN { [k]: 1, a: 2 }", {"a": 1}),
+    AqlCase(source="tests/js/server/aql/aql-duplicate-attributes.js:testInsertDuplicate",
+            query="INSERT { 'a': 1, 'a': 2, 'a': 3, '': 0, '': 2, 'x': 3 } INTO @@collection RETURN [NEW.a, NEW['']]",
+            bind_vars={"@collection": "c"}, collections={"c": []}, expect=[[1, 0]]),
+]
