@@ -47,3 +47,58 @@ CASES = [
     q("aql/high-level-operations/limit.md#fullcount", "FOR i IN 1..7 SORT i DESC LIMIT 2 RETURN i", [7, 6], options={"fullCount": True},
       stats={"fullCount": 7}),
 ]
+
+F = "tests/js/server/aql/aql-fullcount.js"
+FC = {"UnitTestsCollection": [{"values": ["foo", "bar"]}, {"values": ["bar"]}, {"values": ["baz"]}]}
+SUB = ("FOR doc IN UnitTestsCollection LET values = doc.values LET found = (FOR value IN values FILTER value == 'bar' || value == 'foo' "
+       "LIMIT 1 RETURN true) FILTER LENGTH(found) > 0")
+
+
+def fc(test: str, query: str, full_count: int, rows: int) -> AqlCase:
+    return AqlCase(source=f"{F}:{test}", query=query.replace(" RETURN doc", " RETURN 1"), collections=FC, options={"fullCount": True},
+                   expect=[1] * rows, stats={"fullCount": full_count})
+
+
+CASES += [
+    fc("testFullcount", SUB + " LIMIT 10 RETURN doc", 2, 2),
+    fc("testFullcountUsingLimitOnlyInSubquery", SUB + " RETURN doc", 2, 2),
+    fc("testWithFullcountUsingLimit", SUB.replace("LIMIT 1 ", "") + " LIMIT 1 RETURN doc", 2, 1),
+    fc("testWithFullcountUsingLimitInSubqueryAndMain", SUB + " LIMIT 1 RETURN doc", 2, 1),
+    fc("testWithFullcountUsingLimitInLaterSubquery", "FOR doc IN UnitTestsCollection LIMIT 1 LET values = doc.values LET found = (FOR value IN values FILTER value == 'bar' || value == 'foo' LIMIT 0 RETURN true) FILTER LENGTH(found) >= 0 RETURN doc", 3, 1),
+    fc("testWithFullCountSingleLevel", "FOR doc IN UnitTestsCollection FILTER 'bar' IN doc.values LIMIT 10 RETURN doc", 2, 2),
+    fc("testWithFullCountSingleLevelUsingLimit", "FOR doc IN UnitTestsCollection FILTER 'bar' IN doc.values LIMIT 1 RETURN doc", 2, 1),
+    fc("testHigherLimit", "FOR doc IN UnitTestsCollection LIMIT 100 RETURN doc", 3, 3),
+    fc("testHigherLimit2", "FOR doc IN UnitTestsCollection LIMIT 1, 100 RETURN doc", 3, 2),
+    fc("testHigherLimit4", "FOR doc IN UnitTestsCollection LIMIT 3, 100 RETURN doc", 3, 0),
+    fc("testHigherLimit5", "FOR doc IN UnitTestsCollection LIMIT 10000, 100 RETURN doc", 3, 0),
+    fc("testHigherLimit6", "FOR doc IN UnitTestsCollection FILTER 'bar' IN doc.values LIMIT 1, 10 RETURN doc", 2, 1),
+    fc("testHigherLimit8", "FOR doc IN UnitTestsCollection FILTER 'bar' IN doc.values LIMIT 1000, 1 RETURN doc", 2, 0),
+    fc("testJoin1", "FOR doc1 IN UnitTestsCollection LIMIT 1 FOR doc2 IN UnitTestsCollection RETURN 1", 3, 3),
+    fc("testJoin2", "FOR doc1 IN UnitTestsCollection LIMIT 1 FOR doc2 IN UnitTestsCollection FILTER doc1._id == doc2._id RETURN 1", 3, 1),
+]
+
+A = "tests/js/server/aql/aql-attribute-access.js"
+VALUES = [{"name": "sir alfred", "age": 60, "loves": ["lettuce", "flowers"]}, {"person": {"name": "gadgetto", "age": 50, "loves": "gadgets"}},
+          {"name": "everybody", "loves": "sunshine"}, {"name": "judge", "loves": ["order", "policing", "weapons"]}, "someone"]
+CASES += [
+    AqlCase(source=f"{A}:testDirectAccess", query='RETURN {"name": "sir alfred", "age": 60}.name', expect=["sir alfred"]),
+    AqlCase(source=f"{A}:testDirectAccessBind", query="RETURN @value.name", bind_vars={"value": VALUES[0]}, expect=["sir alfred"]),
+    AqlCase(source=f"{A}:testNonExistingAttribute", query="FOR value IN @values RETURN value.broken", bind_vars={"values": VALUES}, expect=[None] * 5),
+    AqlCase(source=f"{A}:testPartiallyExistingAttribute", query="FOR value IN @values RETURN value.name", bind_vars={"values": VALUES},
+            expect=["sir alfred", None, "everybody", "judge", None]),
+    AqlCase(source=f"{A}:testPartiallyExistingSubAttribute", query="FOR value IN @values RETURN value.person.name", bind_vars={"values": VALUES},
+            expect=[None, "gadgetto", None, None, None]),
+    AqlCase(source=f"{A}:testFunctionCallResultAttribute2", query="FOR value IN @values RETURN NOOPT(value).person.name", bind_vars={"values": VALUES},
+            expect=[None, "gadgetto", None, None, None]),
+    AqlCase(source=f"{A}:testSubqueryResultAttribute", query="RETURN (FOR value IN @values RETURN value).name", bind_vars={"values": VALUES},
+            expect=[None]),
+    AqlCase(source=f"{A}:testNestedDirectAccess", query="FOR item IN @@cn FILTER item.`foo.bar` == 'searchvalue' RETURN item.whichOne",
+            bind_vars={"@cn": "testcol"}, collections={"testcol": [{"whichOne": 1, "foo bar": "searchvalue"}, {"whichOne": 2, "foo.bar": "searchvalue"},
+                                                                   {"whichOne": 3, "foo": {"bar": "searchvalue"}}]}, expect=[2]),
+    AqlCase(source=f"{A}:testNestedDirectAccess", query="FOR item IN @@cn FILTER item.`foo bar` == 'searchvalue' RETURN item.whichOne",
+            bind_vars={"@cn": "testcol"}, collections={"testcol": [{"whichOne": 1, "foo bar": "searchvalue"}, {"whichOne": 3, "foo": {"bar": "searchvalue"}}]},
+            expect=[1]),
+    AqlCase(source=f"{A}:testNestedDirectAccess", query="FOR item IN @@cn FILTER item.foo.bar == 'searchvalue' RETURN item.whichOne",
+            bind_vars={"@cn": "testcol"}, collections={"testcol": [{"whichOne": 2, "foo.bar": "searchvalue"}, {"whichOne": 3, "foo": {"bar": "searchvalue"}}]},
+            expect=[3]),
+]
