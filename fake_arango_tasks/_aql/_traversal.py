@@ -115,9 +115,7 @@ def traversal_stage(pipeline: Any, operation: TraversalOp) -> Callable[[Iterator
 
     def traverse(frame: Frame, start_id: str) -> Iterator[Frame]:
         edges_in = graph.edge_collections()
-        start_doc = vertex(start_id)
-        if start_doc is None:
-            return
+        start_doc = vertex(start_id)  # a missing start vertex is null, its edges are still followed
         visited = {start_id}
         root = _Path([start_doc], [], [0.0])
         if order == "dfs":

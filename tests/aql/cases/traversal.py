@@ -119,3 +119,28 @@ CASES = [
     AqlCase(source=f"{T}#pruning (grammar.y)", query="FOR v IN 1..2 OUTBOUND 'v/A' e PRUNE (FOR x IN [1] RETURN x) RETURN v", **G,  # type: ignore[arg-type]
             error=(1501, "PRUNE condition must not use a subquery near 'RETURN v' at position 1:62")),
 ]
+
+BG = "tests/js/server/aql/aql-graph-traverser-brokenGraph.js"
+BROKEN = {"collections": {"UnitTestVertexCollection": [{"_key": "A"}, {"_key": "B"}]},
+          "edges": {"UnitTestEdgeCollection": [{"_from": "UnitTestVertexCollection/A", "_to": "UnitTestVertexCollection/missing"},
+                                               {"_from": "UnitTestVertexCollection/missing", "_to": "UnitTestVertexCollection/B"}]}}
+MISSING = ((1202, "vertex 'UnitTestVertexCollection/missing' not found"),)
+
+
+def broken(test: str, query: str, start: str, expect: list) -> AqlCase:
+    return AqlCase(source=f"{BG}:{test}", query=f"WITH UnitTestVertexCollection {query}", expect=expect,
+                   bind_vars={"@eCol": "UnitTestEdgeCollection", "startId": f"UnitTestVertexCollection/{start}"},
+                   warnings=MISSING, fake_only=True, **BROKEN)  # type: ignore[arg-type]
+
+
+CASES += [
+    broken("testRequestMissingVertex", "FOR x IN OUTBOUND @startId @@eCol RETURN x._id", "A", [None]),
+    broken("testStartAtMissingVertex", "FOR x IN OUTBOUND @startId @@eCol RETURN x._id", "missing", ["UnitTestVertexCollection/B"]),
+    broken("testHopOverMissingVertex", "FOR x IN 2 OUTBOUND @startId @@eCol RETURN x._id", "A", ["UnitTestVertexCollection/B"]),
+    broken("testFilterOnMissingVertexNotTrue", "FOR x, e, p IN 2 OUTBOUND @startId @@eCol FILTER p.vertices[1].attribute == 'missing' RETURN x._id", "A", []),
+    broken("testFilterOnMissingVertexNotTrue", "FOR x, e, p IN 2 OUTBOUND @startId @@eCol FILTER p.vertices[1] != null RETURN x._id", "A", []),
+    broken("testFilterOnMissingVertexTrue", "FOR x, e, p IN 2 OUTBOUND @startId @@eCol FILTER p.vertices[1].attribute < 12 RETURN x._id", "A",
+           ["UnitTestVertexCollection/B"]),
+    broken("testFilterOnMissingVertexTrue", "FOR x, e, p IN 2 OUTBOUND @startId @@eCol FILTER p.vertices[1] == null RETURN x._id", "A",
+           ["UnitTestVertexCollection/B"]),
+]

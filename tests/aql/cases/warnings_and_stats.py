@@ -102,3 +102,14 @@ CASES += [
             bind_vars={"@cn": "testcol"}, collections={"testcol": [{"whichOne": 2, "foo.bar": "searchvalue"}, {"whichOne": 3, "foo": {"bar": "searchvalue"}}]},
             expect=[3]),
 ]
+
+W = "tests/js/server/aql/aql-fail-on-warning.js"
+CASES += [
+    AqlCase(source=f"{W}:testDisabledConst", query="RETURN NOOPT(1 / 0)", options={"failOnWarning": False}, expect=[None], warnings=(DIV,)),
+    AqlCase(source=f"{W}:testDisabledNonConst", query="FOR i IN 1..2 RETURN i / 0", options={"failOnWarning": False}, expect=[None, None],
+            warnings=(DIV, DIV)),
+    AqlCase(source=f"{W}:testDisabledNonConstMaxWarnings", query="FOR i IN 1..5 RETURN i / 0", options={"failOnWarning": False, "maxWarningCount": 3},
+            expect=[None] * 5, warnings=(DIV, DIV, DIV)),
+    AqlCase(source=f"{W}:testEnabledConst", query="RETURN 1 / 0", options={"failOnWarning": True}, error=(1562, "division by zero")),
+    AqlCase(source=f"{W}:testEnabledNonConst", query="FOR i IN 1..2 RETURN i / 0", options={"failOnWarning": True}, error=(1562, "division by zero")),
+]
