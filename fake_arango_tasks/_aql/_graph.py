@@ -12,7 +12,7 @@ from ._runtime import Run
 from ._storage import Collection, Direction
 from ._values import to_number
 
-__all__ = ["GraphAccess", "start_vertex_id"]
+__all__ = ["GraphAccess", "start_vertex_id", "check_constant_vertex"]
 
 
 class GraphAccess:
@@ -101,3 +101,15 @@ def start_vertex_id(run: Run, value: Any) -> str | None:
         run.warn(10, "Invalid input for traversal: Only id strings or objects with _id are allowed")
         return None
     return value
+
+
+def check_constant_vertex(node: Any, what: str = "start") -> None:
+    """A literal start (or target) vertex must be a string or an object (``TraversalNode``,
+    ``ShortestPathNode``: ``null`` or a number there is a parse error, as
+    ``tests/js/server/aql/aql-graph-traverser-invalidStartVertex.js`` expects).
+
+    Raises:
+        ArangoError: 1501.
+    """
+    if getattr(node, "type", None) == "value" and not isinstance(node.value, str):
+        raise ArangoError(1501, f"invalid {what} vertex")

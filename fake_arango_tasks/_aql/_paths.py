@@ -22,7 +22,7 @@ from typing import Any, Callable, Iterator
 
 from .._errors import ArangoError
 from ._ast import PathOp
-from ._graph import GraphAccess, start_vertex_id
+from ._graph import GraphAccess, check_constant_vertex, start_vertex_id
 from ._values import number, to_number
 
 __all__ = ["path_stage"]
@@ -50,6 +50,8 @@ def path_stage(pipeline: Any, operation: PathOp) -> Callable[[Iterator[Frame], F
         collections.append((str(name), own or operation.direction))
     weight_attribute = options.get("weightAttribute")
     graph = GraphAccess(run, collections, None, weight_attribute, float(to_number(options.get("defaultWeight", 1))))
+    check_constant_vertex(operation.start)
+    check_constant_vertex(operation.target, "target")
     start_fn = compile_(operation.start)
     target_fn = compile_(operation.target)
     slots = [v.slot for v in operation.variables]

@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterator
 
 from .._errors import ArangoError
 from ._ast import Node, TraversalOp
-from ._graph import GraphAccess, start_vertex_id
+from ._graph import GraphAccess, check_constant_vertex, start_vertex_id
 from ._values import to_bool, to_number
 
 __all__ = ["traversal_stage"]
@@ -73,6 +73,7 @@ def traversal_stage(pipeline: Any, operation: TraversalOp) -> Callable[[Iterator
     for node, own_direction in operation.collections:
         name = node.value if node.type == "value" else run.bind_vars.get(node.value)
         collections.append((name, own_direction or operation.direction))
+    check_constant_vertex(operation.start)
     start_value = compile_(operation.start)
     prune = compile_(operation.prune) if operation.prune is not None else None
     v_slot = operation.vertex.slot

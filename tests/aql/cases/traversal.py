@@ -104,7 +104,7 @@ CASES = [
     q(f"{T}#traversal-options (vertexCollections)", "FOR v IN 1..1 OUTBOUND 'v/A' e OPTIONS { vertexCollections: 'w' } RETURN v.name", []),
     q(f"{T}#syntax", "FOR v IN 1..1 OUTBOUND 'v/nosuch' e RETURN v", [], warnings=((1202, "vertex 'v/nosuch' not found"),), fake_only=True),
     q(f"{T}#syntax", "FOR v IN 1..1 OUTBOUND 'v/D' e RETURN v", []),
-    q(f"{T}#syntax", "FOR v IN 1..1 OUTBOUND 42 e RETURN v", [],
+    q(f"{T}#syntax", "FOR x IN [42] FOR v IN 1..1 OUTBOUND x e RETURN v", [],
       warnings=((10, "Invalid input for traversal: Only id strings or objects with _id are allowed"),)),
     q(f"{T}#syntax", "FOR x IN ['v/A', 'v/E'] FOR v IN 1..1 OUTBOUND x e RETURN [x, v.name]", [["v/A", "B"], ["v/A", "E"], ["v/E", "F"]]),
     q(f"{T}#syntax", "FOR v IN 1..1 OUTBOUND 'v/A' e COLLECT WITH COUNT INTO n RETURN n", [2]),
@@ -144,3 +144,22 @@ CASES += [
     broken("testFilterOnMissingVertexTrue", "FOR x, e, p IN 2 OUTBOUND @startId @@eCol FILTER p.vertices[1] == null RETURN x._id", "A",
            ["UnitTestVertexCollection/B"]),
 ]
+
+IV = "tests/js/server/aql/aql-graph-traverser-invalidStartVertex.js"
+CASES += [AqlCase(source=f"{IV}:{test}", query=query.replace("DIR", direction), error=(1501, "..."), **G)  # type: ignore[arg-type]
+          for direction in ("INBOUND", "OUTBOUND", "ANY") for test, query in [
+              ("testTraversalNullStartVertex", "FOR v, e IN DIR null e RETURN {v, e}"),
+              ("testTraversalNumberStartVertex", "FOR v, e IN DIR -123 e RETURN {v, e}"),
+              ("testShortestPathNullStartVertex", "FOR v, e IN DIR SHORTEST_PATH null TO 'v/A' e RETURN {v, e}"),
+              ("testShortestPathNumberEndVertex", "FOR v, e IN DIR SHORTEST_PATH 'v/A' TO -123 e RETURN {v, e}"),
+              ("testKShortestPathsNullEndVertex", "FOR v IN DIR K_SHORTEST_PATHS 'v/A' TO null e RETURN v"),
+              ("testAllShortestPathsNumberStartVertex", "FOR v IN DIR ALL_SHORTEST_PATHS -123 TO 'v/A' e RETURN v"),
+          ]]
+CASES += [AqlCase(source=f"{IV}:{test}", query=query.replace("DIR", direction), expect=[],
+                  warnings=((10, "Invalid input for traversal: Only id strings or objects with _id are allowed"),) * count, **G)  # type: ignore[arg-type]
+          for direction in ("INBOUND", "OUTBOUND", "ANY") for test, query, count in [
+              ("testTraversalEmptyStartVertex", "FOR v, e IN DIR '' e RETURN {v, e}", 1),
+              ("testShortestPathEmptyStartVertex", "FOR v, e IN DIR SHORTEST_PATH '' TO 'v/A' e RETURN {v, e}", 1),
+              ("testKShortestPathsBothEmpty", "FOR v IN DIR K_SHORTEST_PATHS '' TO '' e RETURN v", 2),
+              ("testAllShortestPathsEmptyEndVertex", "FOR v IN DIR ALL_SHORTEST_PATHS 'v/A' TO '' e RETURN v", 1),
+          ]]
