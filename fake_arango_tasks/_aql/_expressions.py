@@ -69,6 +69,7 @@ class Compiler:
         self.run = run
         self.subquery = subquery
         self.bind_vars = run.bind_vars
+        self._folded: dict[int, tuple[bool, Any]] = {}
 
     def compile(self, node: Node) -> Compiled:
         """``node`` as a function of the frame.
@@ -87,12 +88,32 @@ class Compiler:
         return compiled
 
     def constant(self, node: Node) -> tuple[bool, Any]:
-        """``(True, value)`` if ``node`` folds to a constant, else ``(False, None)``."""
+        """``(True, value)`` if ``node`` folds to a constant, else ``(False, None)``: literals,
+        bind parameters, constant arrays and objects, arithmetic on constants (folded once, its
+        warnings registered once)."""
         if node.type == "value":
             return True, node.value
         if node.type == "parameter":
             return True, self.bind_vars.get(node.value)
-        return False, None
+        if node.type in ("array", "object") and node.is_constant():
+            return True, node.constant_value()
+        symbol = _FOLDABLE.get(node.type)
+        if symbol is None:
+            return False, None
+        found = self._folded.get(id(node))
+        if found is None:
+            parts = [self.constant(m) for m in node.members]
+            if all(ok for ok, _ in parts):
+                if symbol == "neg":
+                    found = (True, op.negate(parts[0][1]))
+                elif symbol == "pos":
+                    found = (True, op.unary_plus(parts[0][1]))
+                else:
+                    found = (True, op.fold_arithmetic(symbol, parts[0][1], parts[1][1], self.run.warn))
+            else:
+                found = (False, None)
+            self._folded[id(node)] = found
+        return found
 
     def _fold(self, fn: Compiled, parts: list[Node]) -> Compiled:
         """Evaluate ``fn`` now if all of ``parts`` are constant and it does not warn or fail."""
@@ -349,22 +370,29 @@ class Compiler:
             return fused
         return self._fold(lambda f: fn(a(f), b(f)), node.members)
 
+    def _arithmetic(self, node: Node, symbol: str, fn: Callable[[Any, Any], Any]) -> Compiled:
+        folded, value = self.constant(node)
+        if folded:
+            # Ast::optimizeBinaryOperatorArithmetic: folded with integer precision, warnings now
+            return lambda f: value
+        return self._binary(node, fn)
+
     def c_binary_plus(self, node: Node) -> Compiled:
-        return self._binary(node, op.plus)
+        return self._arithmetic(node, "+", op.plus)
 
     def c_binary_minus(self, node: Node) -> Compiled:
-        return self._binary(node, op.minus)
+        return self._arithmetic(node, "-", op.minus)
 
     def c_binary_times(self, node: Node) -> Compiled:
-        return self._binary(node, op.times)
+        return self._arithmetic(node, "*", op.times)
 
     def c_binary_div(self, node: Node) -> Compiled:
         warn = self.run.warn
-        return self._binary(node, lambda x, y: op.divide(x, y, warn))
+        return self._arithmetic(node, "/", lambda x, y: op.divide(x, y, warn))
 
     def c_binary_mod(self, node: Node) -> Compiled:
         warn = self.run.warn
-        return self._binary(node, lambda x, y: op.modulo(x, y, warn))
+        return self._arithmetic(node, "%", lambda x, y: op.modulo(x, y, warn))
 
     def _compare(self, node: Node) -> Compiled:
         fast = self._fast_compare(node)
@@ -475,6 +503,8 @@ class Compiler:
         raise ArangoError(1582, f"user function '{node.value.upper()}()' not found")
 
 
+_FOLDABLE: Final = {"binary plus": "+", "binary minus": "-", "binary times": "*", "binary div": "/", "binary mod": "%",
+                    "unary minus": "neg", "unary plus": "pos"}
 _FAST_TEMPLATES: Final = {"==": "==", "!=": "!=", "<": "<", "<=": "<=", ">": ">", ">=": ">="}
 _FAST_SOURCE: Final = """
 def make(slot, name, value, slow):

@@ -18,7 +18,7 @@ __all__ = [
     "plus", "minus", "times", "divide", "modulo", "negate", "unary_plus", "equals", "not_equals",
     "less", "less_equal", "greater", "greater_equal", "contains", "not_contains", "make_range",
     "attribute", "indexed", "array_compare", "flatten_levels", "RANGE_LIMIT", "comparator",
-    "logical_not", "type_string",
+    "logical_not", "type_string", "fold_arithmetic",
 ]
 
 Warn = Callable[[int, str | None], None]
@@ -241,3 +241,80 @@ def logical_not(value: Any) -> bool:
 def type_string(value: Any) -> str:
     """A value's type as ArangoDB's messages name it (``AqlValue::getTypeString``)."""
     return type_name(value)
+
+
+_INT64_MIN: Final = -(2**63)
+_INT64_MAX: Final = 2**63 - 1
+NUMBER_OUT_OF_RANGE: Final = 1504
+
+
+def _cast_constant(value: Any) -> int | float:
+    """``AstNode::castToNumber``: integers stay integers (null, booleans, integral strings too)."""
+    if value is None or value is False:
+        return 0
+    if value is True:
+        return 1
+    t = type(value)
+    if t is int or t is float:
+        return value  # type: ignore[no-any-return]
+    if t is str:
+        text = value.strip()
+        try:
+            return int(text)
+        except ValueError:
+            pass
+        n = to_number(value)
+        return n
+    if t is list:
+        return _cast_constant(value[0]) if len(value) == 1 else 0
+    return 0
+
+
+def fold_arithmetic(symbol: str, a: Any, b: Any, warn: Warn) -> Any:
+    """``a <symbol> b`` for constant operands, as ``Ast::optimizeBinaryOperatorArithmetic`` folds
+    it: integer operands use exact 64-bit integer arithmetic while the result fits (so large
+    integers keep their precision), otherwise doubles; a result that is not finite is null with
+    warning 1504 (``number out of range``), a division by zero null with warning 1562."""
+    l, r = _cast_constant(a), _cast_constant(b)
+    if type(l) is int and type(r) is int:
+        result: int | None = None
+        if symbol == "+":
+            result = l + r
+        elif symbol == "-":
+            result = l - r
+        elif symbol == "*":
+            result = l * r
+        elif symbol == "/":
+            if r == 0:
+                warn(DIVISION_BY_ZERO, None)
+                return None
+            if r in (1, -1):
+                result = l * r
+        else:
+            if r == 0:
+                warn(DIVISION_BY_ZERO, None)
+                return None
+            result = abs(l) % abs(r) * (-1 if l < 0 else 1)
+        if result is not None and _INT64_MIN <= result <= _INT64_MAX:
+            return result
+    x, y = float(l), float(r)
+    if symbol == "+":
+        value = x + y
+    elif symbol == "-":
+        value = x - y
+    elif symbol == "*":
+        value = x * y
+    elif symbol == "/":
+        if y == 0.0:
+            warn(DIVISION_BY_ZERO, None)
+            return None
+        value = x / y
+    else:
+        if y == 0.0:
+            warn(DIVISION_BY_ZERO, None)
+            return None
+        value = math.fmod(x, y)
+    if not math.isfinite(value):
+        warn(NUMBER_OUT_OF_RANGE, None)
+        return None
+    return number(value)
