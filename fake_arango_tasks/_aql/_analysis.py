@@ -68,6 +68,21 @@ def _collection_nodes(value: Any) -> Iterator[Node]:
             yield from _collection_nodes(m)
 
 
+#: functions flagged ``CanReadDocuments`` (``Aql/AqlFunctionFeature.cpp``)
+_READS_DOCUMENTS = frozenset({"DOCUMENT"})
+
+
+def _document_reading_calls(value: Any) -> Iterator[str]:
+    if isinstance(value, Node):
+        if value.type == "function call" and value.value in _READS_DOCUMENTS:
+            yield value.value
+        for m in value.members:
+            yield from _document_reading_calls(m)
+    elif isinstance(value, (list, tuple)):
+        for m in value:
+            yield from _document_reading_calls(m)
+
+
 def _expressions(operation: Operation) -> list[Any]:
     """An operation's expression nodes (not its target collection or variables)."""
     skip = {"line", "column", "variable", "collection", "old", "new", "current", "into", "count", "keep",
@@ -100,6 +115,9 @@ class _ModificationRules:
                 continue
             for node in _collection_nodes(_expressions(operation)):
                 self.seen(_collection_name(node, self.bind_vars), level)
+            if self.any_write:
+                for name in _document_reading_calls(_expressions(operation)):
+                    raise ArangoError(1579, f"access after data-modification by function {name}")
             if isinstance(operation, (ModifyOp, UpsertOp)):
                 name = _collection_name(operation.collection, self.bind_vars)
                 if isinstance(operation, UpsertOp):

@@ -47,7 +47,14 @@ def _fail(ctx: FunctionContext, args: list[Any]) -> Any:
     raise ArangoError(1569, f"FAIL({to_string(args[0]) if args else ''}) called")
 
 
+def _document(ctx: FunctionContext, args: list[Any]) -> Any:
+    name, _, key = to_string(args[0]).partition("/")
+    storage = ctx.storage
+    return storage.collection(name).get(key) if storage.has_collection(name) else None
+
+
 _FUNCTIONS: dict[str, tuple[int, int, Impl, bool]] = {
+    "DOCUMENT": (1, 2, _document, False),
     "LENGTH": (1, 1, _length, True),
     "COUNT": (1, 1, _length, True),
     "CONCAT": (1, -1, lambda ctx, a: "".join(to_string(x) for x in a), True),
