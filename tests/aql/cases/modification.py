@@ -135,3 +135,31 @@ CASES = [
     q(f"{H}/insert.md (subquery modification)", "LET ins = (FOR i IN 1..2 INSERT { i } INTO c RETURN NEW.i) RETURN ins", [[1, 2]], collections={"c": []}),
     q(f"{H}/remove.md (modification without RETURN in a subquery)", "LET r = (FOR d IN c REMOVE d IN c) RETURN r", [[]], collections=C),
 ]
+
+RV = "aql/examples-and-query-patterns/remove-vertex.md"
+PERSONS = {"persons": [{"_key": k, "name": k} for k in ("alice", "bob", "charlie", "dave", "eve")]}
+KNOWS = {"knows": [{"_key": "1", "_from": "persons/alice", "_to": "persons/bob"}, {"_key": "2", "_from": "persons/bob", "_to": "persons/charlie"},
+                   {"_key": "3", "_from": "persons/bob", "_to": "persons/dave"}, {"_key": "4", "_from": "persons/eve", "_to": "persons/alice"},
+                   {"_key": "5", "_from": "persons/eve", "_to": "persons/bob"}]}
+UG = "aql/examples-and-query-patterns/upsert-repsert-guide.md"
+CASES += [
+    AqlCase(source=f"{RV} (edge collection instead of the named graph)",
+            query="LET edgeKeys = (FOR v, e IN 1..1 ANY 'persons/eve' knows RETURN e._key) LET r = (FOR key IN edgeKeys REMOVE key IN knows) "
+                  "REMOVE 'eve' IN persons",
+            collections=PERSONS, edges=KNOWS, expect=[], stats={"writesExecuted": 3}),
+    AqlCase(source=f"{RV} (the remaining edges)",
+            query="LET edgeKeys = (FOR v, e IN 1..1 ANY 'persons/eve' knows RETURN e._key) LET r = (FOR key IN edgeKeys REMOVE key IN knows RETURN OLD._key) "
+                  "REMOVE 'eve' IN persons RETURN r",
+            collections=PERSONS, edges=KNOWS, expect=[["4", "5"]]),
+    AqlCase(source=f"{UG}#upsert (insert then update)",
+            query="FOR doc IN [{name: 'a', v: 1}, {name: 'b', v: 2}, {name: 'a', v: 3}] UPSERT { name: doc.name } INSERT doc UPDATE { v: doc.v } IN c "
+                  "RETURN { name: NEW.name, v: NEW.v, existed: OLD != null }",
+            collections={"c": []}, expect=[{"name": "a", "v": 1, "existed": False}, {"name": "b", "v": 2, "existed": False},
+                                           {"name": "a", "v": 3, "existed": True}]),
+    AqlCase(source=f"{UG}#repsert (INSERT with overwriteMode replace)",
+            query="FOR doc IN [{_key: 'k', v: 1}, {_key: 'k', w: 2}] INSERT doc INTO c OPTIONS { overwriteMode: 'replace' } RETURN [NEW.v, NEW.w]",
+            collections={"c": []}, expect=[[1, None], [None, 2]]),
+    AqlCase(source=f"{UG}#repsert (INSERT with overwriteMode update)",
+            query="FOR doc IN [{_key: 'k', v: 1}, {_key: 'k', w: 2}] INSERT doc INTO c OPTIONS { overwriteMode: 'update' } RETURN [NEW.v, NEW.w]",
+            collections={"c": []}, expect=[[1, None], [1, 2]]),
+]
