@@ -21,12 +21,17 @@ def _variable(variable: Variable) -> dict[str, Any]:
     return {"type": "variable", "name": variable.name, "id": variable.slot}
 
 
+#: our node type names where ArangoDB's ``AstNode::TypeNames`` differ
+_TYPE_NAMES = {"binary plus": "plus", "binary minus": "minus", "binary times": "times", "binary div": "division",
+               "binary mod": "modulus", "boolean expansion": "expansion"}
+
+
 def _node(node: Any) -> dict[str, Any]:
     if node is None:
         return {"type": "no-op"}
     if isinstance(node, Variable):
         return _variable(node)
-    out: dict[str, Any] = {"type": node.type}
+    out: dict[str, Any] = {"type": _TYPE_NAMES.get(node.type, node.type)}
     if node.type == "value":
         out["value"] = node.value
     elif node.type == "reference":
