@@ -240,14 +240,7 @@ def make_aggregator(name: str) -> Aggregator:
 
 def _aggregate_inputs(pipeline: Any, aggregates: list[tuple[Variable, str, list[Node]]]
                       ) -> list[tuple[int, str, Compiled]]:
-    out = []
-    for variable, name, args in aggregates:
-        if len(args) != 1 and AGGREGATORS[name] != "LENGTH":
-            raise ArangoError(1541, f"invalid number of arguments for function '{name}()', expected number of "
-                                    "arguments: minimum: 1, maximum: 1")
-        value = pipeline.expressions.compile(args[0]) if args else (lambda f: None)
-        out.append((variable.slot, name, value))
-    return out
+    return [(variable.slot, name, pipeline.expressions.compile(args[0])) for variable, name, args in aggregates]
 
 
 class _Group:

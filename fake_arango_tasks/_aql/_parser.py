@@ -629,6 +629,9 @@ class _Parser:
         name = str(v[0]).upper()
         if name not in AGGREGATORS:
             self.function_call(name, args, loc)  # 1540 / 1541 as a function would
+        elif len(args) != 1:  # every aggregate function takes one argument
+            raise ArangoError(1541, f"invalid number of arguments for function '{name}()', expected number of "
+                                    "arguments: minimum: 1, maximum: 1")
         return name, args
 
     def r_aggregate(self, v: list[Any], loc: Loc) -> list[tuple[Variable, str, list[Node]]]:
