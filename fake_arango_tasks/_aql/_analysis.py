@@ -9,8 +9,7 @@ from collections.abc import Mapping
 from typing import Any, Iterator
 
 from .._errors import ArangoError
-from ._ast import (CollectOp, ForOp, LetOp, ModifyOp, Node, Operation, PathOp, Query, ReturnOp, TraversalOp,
-                   UpsertOp, WindowOp)
+from ._ast import ModifyOp, Node, Operation, PathOp, Query, TraversalOp, UpsertOp
 from ._parser import ParseResult
 from ._storage import Storage
 
@@ -180,5 +179,3 @@ def check_collections(names: list[str], storage: Storage) -> None:
         if not storage.has_collection(name):
             raise ArangoError(1203, f"collection or view not found: {name}")
 
-
-_ = (CollectOp, ForOp, LetOp, ReturnOp, WindowOp)

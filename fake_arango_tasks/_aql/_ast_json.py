@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._ast import (CollectOp, FilterOp, ForOp, LetOp, LimitOp, ModifyOp, Node, Operation, PathOp, Query,
-                   ReturnOp, SortOp, TraversalOp, UpsertOp, Variable, WindowOp)
+from ._ast import (CollectOp, FilterOp, ForOp, LetOp, LimitOp, ModifyOp, Operation, PathOp, ReturnOp, SortOp,
+                   TraversalOp, UpsertOp, Variable, WindowOp)
 from ._parser import ParseResult
 
 __all__ = ["ast_json"]
@@ -83,5 +83,3 @@ def ast_json(parsed: ParseResult) -> dict[str, Any]:
     """The root node of ``parsed``'s AST."""
     return {"type": "root", "subNodes": [_operation(o) for o in parsed.query.operations]}
 
-
-_ = (Node, Query)

@@ -155,7 +155,7 @@ class _Parser:
         locs: list[Loc] = [(1, 1, 1, 1)]
         lookahead: tuple[int, Token] | None = None
         pact, table, check, defact = T.YYPACT, T.YYTABLE, T.YYCHECK, T.YYDEFACT
-        r1, r2, pgoto, defgoto = T.YYR1, T.YYR2, T.YYPGOTO, T.YYDEFGOTO
+        r1, pgoto, defgoto = T.YYR1, T.YYPGOTO, T.YYDEFGOTO
         actions = T.RULE_ACTIONS
         ntokens, last, final = T.YYNTOKENS, T.YYLAST, T.YYFINAL
         while True:

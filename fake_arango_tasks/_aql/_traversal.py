@@ -17,7 +17,7 @@ from collections import deque
 from typing import Any, Callable, Iterator
 
 from .._errors import ArangoError
-from ._ast import Node, TraversalOp
+from ._ast import TraversalOp
 from ._graph import GraphAccess, check_constant_vertex, start_vertex_id
 from ._values import to_bool, to_number
 
@@ -192,5 +192,3 @@ def traversal_stage(pipeline: Any, operation: TraversalOp) -> Callable[[Iterator
 
     return stage
 
-
-_ = Node
