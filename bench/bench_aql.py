@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from fake_arango_tasks._aql import QueryContext, execute, prepare  # noqa: E402
 from tests.aql.memory_storage import MemoryStorage  # noqa: E402
-from tests.aql.test_functions import register_test_functions  # noqa: E402
+from tests.aql.stand_in_functions import register_test_functions  # noqa: E402
 
 
 def timed(fn: Callable[[], Any], repeats: int) -> float:

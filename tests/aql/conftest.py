@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.aql.memory_storage import MemoryStorage
-from tests.aql.test_functions import register_test_functions
+from tests.aql.stand_in_functions import register_test_functions
 
 register_test_functions()
 
