@@ -84,6 +84,15 @@ def test_non_deterministic_functions_are_not_folded(storage: MemoryStorage) -> N
     assert execute("FOR i IN 1..3 RETURN DATE_NOW()", {}, context).values == [0, 1, 2]
 
 
+def test_functions_reading_the_clock_are_never_folded(storage: MemoryStorage) -> None:
+    from fake_arango_tasks._aql._functions import FUNCTIONS, Function
+    # wrongly declared deterministic: folding must still not call the clock at compile time
+    FUNCTIONS.setdefault("CLOCK_TEST", Function("CLOCK_TEST", 0, 0, lambda ctx, a: ctx.now_ms()))
+    ticks = iter(range(100))
+    context = QueryContext(storage, now_ms=lambda: next(ticks))
+    assert execute("FOR i IN 1..3 RETURN CLOCK_TEST()", {}, context).values == [0, 1, 2]
+
+
 def test_max_runtime_kills_the_query(storage: MemoryStorage) -> None:
     now = [0]
 

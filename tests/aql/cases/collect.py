@@ -132,6 +132,8 @@ CASES = [
     q(f"{C}#method", "FOR u IN users COLLECT city = u.city OPTIONS { method: 'hash' } RETURN city", ["Berlin", "Paris", "Rome"], collections=U),
     q(f"{C}#method", "FOR i IN [3, 1, 2] COLLECT v = i OPTIONS { method: 'hash' } SORT null RETURN v", [3, 1, 2], ordered=False),
     q(f"{C}#method", "FOR i IN [3, 1, 2] COLLECT v = i OPTIONS { method: 'sorted' } SORT null RETURN v", [1, 2, 3]),
+    q(f"{C}#method (the fake's hash order: first seen)", "FOR i IN [3, 1, 3, 2] COLLECT v = i OPTIONS { method: 'hash' } SORT null RETURN v",
+      [3, 1, 2], fake_only=True),
     q(f"{C}#method", "FOR i IN [3, 1, 2] COLLECT v = i OPTIONS { method: 'hash' } SORT v DESC RETURN v", [3, 2, 1]),
     # grouping patterns
     q(f"{GR}#grouping-by-criteria", "FOR u IN users COLLECT ageGroup = FLOOR(u.age / 10) * 10 INTO g RETURN { ageGroup, names: g[*].u.name }",
