@@ -30,6 +30,7 @@ class AqlCase:
         warnings: ``(code, message)`` pairs expected in ``extra.warnings``, in order.
         options: query options (``{"fullCount": True}``, ``{"failOnWarning": True}``, ...).
         fake_only: depends on the fake (its clock, its seed): skipped against a real server.
+        stats: ``extra.stats`` attributes to check (``{"writesExecuted": 2}``).
     """
 
     source: str
@@ -43,3 +44,4 @@ class AqlCase:
     warnings: tuple[tuple[int, str], ...] = ()
     options: dict[str, Any] = field(default_factory=dict)
     fake_only: bool = False
+    stats: dict[str, Any] = field(default_factory=dict)

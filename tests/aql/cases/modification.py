@@ -1,0 +1,165 @@
+"""INSERT, UPDATE, REPLACE, REMOVE, UPSERT: docs-hugo ``aql/high-level-operations/{insert,update,
+replace,remove,upsert}.md``, ``aql/examples-and-query-patterns/upsert-repsert-guide.md``,
+``aql/fundamentals/limitations.md``; the rules of ``Ast::validateAndOptimize`` (1579) and
+``tests/js/server/aql/aql-modify*.js`` / ``InsertExecutorTest`` scenarios."""
+
+from tests.aql.case import AqlCase
+
+H = "aql/high-level-operations"
+DOCS = [{"_key": "1", "name": "a", "n": 1, "sub": {"x": 1, "y": 2}}, {"_key": "2", "name": "b", "n": 2}, {"_key": "3", "name": "c", "n": 3}]
+C = {"c": DOCS}
+
+
+def q(source: str, query: str, expect: list, **kw: object) -> AqlCase:
+    return AqlCase(source=source, query=query, expect=expect, **kw)  # type: ignore[arg-type]
+
+
+CASES = [
+    # INSERT
+    q(f"{H}/insert.md#syntax", "INSERT { _key: 'x', value: 1 } INTO c", [], collections={"c": []}, stats={"writesExecuted": 1, "writesIgnored": 0}),
+    q(f"{H}/insert.md#syntax", "FOR i IN 1..10 INSERT { value: i } INTO c", [], collections={"c": []}, stats={"writesExecuted": 10}),
+    q(f"{H}/insert.md#syntax", "FOR i IN 1..3 INSERT { _key: CONCAT('k', i), value: i } IN c RETURN NEW._key", ["k1", "k2", "k3"], collections={"c": []}),
+    q(f"{H}/insert.md#returning-the-inserted-documents", "INSERT { _key: 'x', value: 1 } INTO c RETURN NEW",
+      [{"_key": "x", "_id": "c/x", "_rev": "_r00000101", "value": 1}], collections={"c": []}, fake_only=True),
+    q(f"{H}/insert.md#returning-the-inserted-documents", "INSERT { _key: 'x', value: 1 } INTO c RETURN KEEP(NEW, '_key', '_id', 'value')",
+      [{"_key": "x", "_id": "c/x", "value": 1}], collections={"c": []}),
+    q(f"{H}/insert.md#returning-the-inserted-documents", "INSERT { value: 1 } INTO c LET n = NEW RETURN IS_STRING(n._key) || true", [True],
+      collections={"c": []}),
+    q(f"{H}/insert.md#syntax", "FOR u IN src INSERT { name: u.name } INTO c RETURN NEW.name", ["a", "b", "c"], collections={"src": DOCS, "c": []}, ordered=False),
+    q(f"{H}/insert.md#syntax", "INSERT { _key: 'p' } INTO @@coll RETURN NEW._id", ["c/p"], collections={"c": []}, bind_vars={"@coll": "c"}),
+    q(f"{H}/insert.md#syntax", "LET doc = { _key: 'q', a: 1 } INSERT doc INTO c RETURN NEW.a", [1], collections={"c": []}),
+    q(f"{H}/insert.md#syntax", "INSERT { _key: 'x' } INTO c LET r = 1 RETURN r", [1], collections={"c": []}),
+    AqlCase(source=f"{H}/insert.md#ignoreerrors (unique constraint)", query="INSERT { _key: '1' } INTO c", collections=C,
+            error=(1210, "unique constraint violated - in index primary of type primary over '_key'; conflicting key: 1")),
+    q(f"{H}/insert.md#ignoreerrors", "FOR k IN ['1', 'new', '2'] INSERT { _key: k } INTO c OPTIONS { ignoreErrors: true } RETURN NEW._key", ["new"],
+      collections=C, stats={"writesExecuted": 1, "writesIgnored": 2}),
+    AqlCase(source=f"{H}/insert.md (document must be an object)", query="INSERT 'abc' INTO c", collections={"c": []}, error=(1227, "invalid document type")),
+    AqlCase(source=f"{H}/insert.md (document key rules)", query="INSERT { _key: 'a b' } INTO c", collections={"c": []}, error=(1221, "illegal document key")),
+    AqlCase(source=f"{H}/insert.md (edges need _from and _to)", query="INSERT { a: 1 } INTO e", edges={"e": []},
+            error=(1233, "edge attribute missing or invalid")),
+    q(f"{H}/insert.md (edges)", "INSERT { _from: 'v/1', _to: 'v/2', w: 1 } INTO e RETURN [NEW._from, NEW._to, NEW.w]", [["v/1", "v/2", 1]], edges={"e": []}),
+    q(f"{H}/insert.md#overwritemode", "INSERT { _key: '1', extra: true } INTO c OPTIONS { overwriteMode: 'update' } RETURN [OLD.name, NEW.name, NEW.extra]",
+      [["a", "a", True]], collections=C),
+    q(f"{H}/insert.md#overwritemode", "INSERT { _key: '1', extra: true } INTO c OPTIONS { overwriteMode: 'replace' } RETURN [OLD.name, NEW.name, NEW.extra]",
+      [["a", None, True]], collections=C),
+    q(f"{H}/insert.md#overwritemode", "INSERT { _key: '1', extra: true } INTO c OPTIONS { overwriteMode: 'ignore' } RETURN NEW.name", ["a"], collections=C),
+    AqlCase(source=f"{H}/insert.md#overwritemode", query="INSERT { _key: '1' } INTO c OPTIONS { overwriteMode: 'conflict' }", collections=C,
+            error=(1210, "unique constraint violated - in index primary of type primary over '_key'; conflicting key: 1")),
+    q(f"{H}/insert.md#overwrite", "INSERT { _key: '1', z: 1 } INTO c OPTIONS { overwrite: true } RETURN [NEW.name, NEW.z]", [[None, 1]], collections=C),
+    AqlCase(source=f"{H}/insert.md (a failed query leaves no write)", query="FOR k IN ['new1', '1'] INSERT { _key: k } INTO c",
+            collections=C, error=(1210, "unique constraint violated - in index primary of type primary over '_key'; conflicting key: 1")),
+    # UPDATE
+    q(f"{H}/update.md#syntax", "FOR d IN c UPDATE d WITH { n: d.n * 10 } IN c RETURN NEW.n", [10, 20, 30], collections=C, ordered=False,
+      stats={"writesExecuted": 3}),
+    q(f"{H}/update.md#syntax", "UPDATE '2' WITH { x: 1 } IN c RETURN [NEW.name, NEW.x]", [["b", 1]], collections=C),
+    q(f"{H}/update.md#syntax", "UPDATE { _key: '2', x: 1 } IN c RETURN [NEW.name, NEW.x]", [["b", 1]], collections=C),
+    q(f"{H}/update.md#syntax", "FOR d IN c FILTER d.n > 1 UPDATE d._key WITH { big: true } IN c RETURN NEW._key", ["2", "3"], collections=C, ordered=False),
+    q(f"{H}/update.md#returning-the-modified-documents", "UPDATE '1' WITH { n: 100 } IN c RETURN { before: OLD.n, after: NEW.n }",
+      [{"before": 1, "after": 100}], collections=C),
+    q(f"{H}/update.md#keepnull", "UPDATE '1' WITH { n: null } IN c OPTIONS { keepNull: false } RETURN HAS(NEW, 'n')", [False], collections=C),
+    q(f"{H}/update.md#keepnull", "UPDATE '1' WITH { n: null } IN c RETURN [HAS(NEW, 'n'), NEW.n]", [[True, None]], collections=C),
+    q(f"{H}/update.md#mergeobjects", "UPDATE '1' WITH { sub: { z: 3 } } IN c RETURN NEW.sub", [{"x": 1, "y": 2, "z": 3}], collections=C),
+    q(f"{H}/update.md#mergeobjects", "UPDATE '1' WITH { sub: { z: 3 } } IN c OPTIONS { mergeObjects: false } RETURN NEW.sub", [{"z": 3}], collections=C),
+    q(f"{H}/update.md#keepnull", "UPDATE '1' WITH { sub: { x: null } } IN c OPTIONS { keepNull: false } RETURN NEW.sub", [{"y": 2}], collections=C),
+    AqlCase(source=f"{H}/update.md (missing document)", query="UPDATE 'nope' WITH { a: 1 } IN c", collections=C, error=(1202, "document not found")),
+    q(f"{H}/update.md#ignoreerrors", "FOR k IN ['nope', '2'] UPDATE k WITH { a: 1 } IN c OPTIONS { ignoreErrors: true } RETURN NEW._key", ["2"],
+      collections=C, stats={"writesExecuted": 1, "writesIgnored": 1}),
+    AqlCase(source=f"{H}/update.md (document without _key)", query="UPDATE { a: 1 } IN c", collections=C, error=(1226, "missing document key")),
+    AqlCase(source=f"{H}/update.md#ignorerevs", query="UPDATE { _key: '1', _rev: 'wrong' } WITH { a: 1 } IN c OPTIONS { ignoreRevs: false }",
+            collections=C, error=(1200, "conflict, _rev values do not match")),
+    q(f"{H}/update.md#ignorerevs", "UPDATE { _key: '1', _rev: 'wrong' } WITH { a: 1 } IN c RETURN NEW.a", [1], collections=C),
+    q(f"{H}/update.md (system attributes are kept)", "UPDATE '1' WITH { _key: 'other', _id: 'x/y', n: 5 } IN c RETURN [NEW._key, NEW._id, NEW.n]",
+      [["1", "c/1", 5]], collections=C),
+    # REPLACE
+    q(f"{H}/replace.md#syntax", "REPLACE '1' WITH { fresh: true } IN c RETURN [NEW._key, NEW.name, NEW.fresh]", [["1", None, True]], collections=C),
+    q(f"{H}/replace.md#syntax", "REPLACE { _key: '2', only: 1 } IN c RETURN KEEP(NEW, 'only', 'name')", [{"only": 1}], collections=C),
+    q(f"{H}/replace.md#returning-the-modified-documents", "FOR d IN c FILTER d._key == '3' REPLACE d WITH { v: 1 } IN c RETURN [OLD.name, NEW.v]",
+      [["c", 1]], collections=C),
+    AqlCase(source=f"{H}/replace.md (missing document)", query="REPLACE 'nope' WITH {} IN c", collections=C, error=(1202, "document not found")),
+    # REMOVE
+    q(f"{H}/remove.md#syntax", "FOR d IN c REMOVE d IN c", [], collections=C, stats={"writesExecuted": 3}),
+    q(f"{H}/remove.md#syntax", "REMOVE '2' IN c RETURN OLD.name", ["b"], collections=C),
+    q(f"{H}/remove.md#syntax", "REMOVE { _key: '3' } IN c RETURN OLD._key", ["3"], collections=C),
+    q(f"{H}/remove.md#returning-the-removed-documents", "FOR d IN c FILTER d.n >= 2 REMOVE d IN c RETURN OLD.n", [2, 3], collections=C, ordered=False),
+    AqlCase(source=f"{H}/remove.md (missing document)", query="REMOVE 'nope' IN c", collections=C, error=(1202, "document not found")),
+    q(f"{H}/remove.md#ignoreerrors", "FOR k IN ['nope', '1'] REMOVE k IN c OPTIONS { ignoreErrors: true } RETURN OLD._key", ["1"], collections=C,
+      stats={"writesIgnored": 1, "writesExecuted": 1}),
+    AqlCase(source=f"{H}/remove.md (key type)", query="REMOVE 123 IN c", collections=C, error=(1227, "invalid document type")),
+    # UPSERT
+    q(f"{H}/upsert.md#syntax", "UPSERT { name: 'z' } INSERT { name: 'z', n: 1 } UPDATE { n: OLD.n + 1 } IN c RETURN NEW.n", [1], collections=C),
+    q(f"{H}/upsert.md#syntax", "UPSERT { name: 'b' } INSERT { name: 'b', n: 1 } UPDATE { n: OLD.n + 1 } IN c RETURN [NEW._key, NEW.n]", [["2", 3]], collections=C),
+    q(f"{H}/upsert.md#syntax", "UPSERT { name: 'b' } INSERT { name: 'b' } REPLACE { replaced: true } IN c RETURN [NEW.name, NEW.replaced]",
+      [[None, True]], collections=C),
+    q(f"{H}/upsert.md#syntax", "FOR i IN [1, 1, 2] UPSERT { k: i } INSERT { k: i, hits: 1 } UPDATE { hits: OLD.hits + 1 } IN c RETURN [i, NEW.hits]",
+      [[1, 1], [1, 2], [2, 1]], collections={"c": []}, stats={"writesExecuted": 3}),
+    q(f"{H}/upsert.md#returning-documents", "UPSERT { name: 'a' } INSERT {} UPDATE { seen: true } IN c RETURN { old: OLD.name, new: NEW.seen }",
+      [{"old": "a", "new": True}], collections=C),
+    q(f"{H}/upsert.md#returning-documents", "UPSERT { name: 'q' } INSERT { name: 'q' } UPDATE {} IN c RETURN OLD", [None], collections=C),
+    q(f"{H}/upsert.md#upsert-filter", "UPSERT FILTER CURRENT.n > 2 INSERT { n: 0 } UPDATE { top: true } IN c RETURN [NEW._key, NEW.top]",
+      [["3", True]], collections=C),
+    q(f"{H}/upsert.md#upsert-filter", "UPSERT FILTER CURRENT.n > 9 INSERT { n: 10 } UPDATE { top: true } IN c RETURN NEW.n", [10], collections=C),
+    q(f"{H}/upsert.md#syntax", "UPSERT @search INSERT { name: 'w' } UPDATE { u: 1 } IN c RETURN NEW.u", [1], collections=C, bind_vars={"search": {"name": "c"}}),
+    q(f"{H}/upsert.md#syntax", "UPSERT { sub: { x: 1, y: 2 } } INSERT {} UPDATE { hit: 1 } IN c RETURN NEW._key", ["1"], collections=C),
+    q(f"{H}/upsert.md#syntax", "UPSERT { sub: { x: 1 } } INSERT { ins: 1 } UPDATE { hit: 1 } IN c RETURN [NEW.ins, NEW.hit]", [[1, None]], collections=C),
+    q(f"{H}/upsert.md#syntax", "UPSERT {} INSERT { new: 1 } UPDATE { first: true } IN c RETURN NEW.first", [True], collections=C),
+    q(f"{H}/upsert.md#ignoreerrors", "UPSERT { name: 'zz' } INSERT { _key: '1' } UPDATE {} IN c OPTIONS { ignoreErrors: true } RETURN NEW", [],
+      collections=C, stats={"writesIgnored": 1}),
+    # one modification per collection, no access after modification (Ast::validateAndOptimize)
+    AqlCase(source="arangod/tests InsertExecutorTest.multi_insert_same_collection",
+            query="LET x = (INSERT { value: 15 } IN c) LET y = (INSERT { value: 16 } IN c) RETURN [x, y]", collections={"c": []},
+            error=(1579, "access after data-modification by collection 'c'")),
+    AqlCase(source="tests/js/server/aql/aql-functions-misc.js testLengthUseInModification",
+            query="FOR doc IN c REMOVE doc IN c RETURN LENGTH(c)", collections=C, error=(1579, "access after data-modification by collection 'c'")),
+    AqlCase(source="arangod/Aql/Ast.cpp validateAndOptimize (read after write)", query="INSERT {} INTO c FOR d IN c RETURN d", collections=C,
+            error=(1579, "access after data-modification by collection 'c'")),
+    AqlCase(source="arangod/Aql/Ast.cpp validateAndOptimize (write in a subquery of a loop over it)",
+            query="FOR d IN c LET x = (UPDATE d WITH { a: 1 } IN c) RETURN x", collections=C,
+            error=(1579, "access after data-modification by collection 'c'")),
+    AqlCase(source="arangod/Aql/Ast.cpp validateAndOptimize (traversal after write)",
+            query="INSERT {} INTO c FOR v IN 1 OUTBOUND 'c/1' e RETURN v", collections=C, edges={"e": []},
+            error=(1579, "access after data-modification by traversal")),
+    AqlCase(source="arangod/Aql/Ast.cpp validateAndOptimize (document-reading function after write)",
+            query="INSERT { _key: 'n' } INTO c RETURN DOCUMENT('c/n')", collections=C,
+            error=(1579, "access after data-modification by function DOCUMENT")),
+    q("arangod/Aql/Ast.cpp validateAndOptimize (document-reading function before the write)",
+      "FOR d IN c FILTER d._key == '1' INSERT { copy: DOCUMENT('c/2').name } INTO other RETURN NEW.copy", ["b"], collections={**C, "other": []}),
+    q("aql/fundamentals/limitations.md (different collections may be modified)", "FOR d IN c INSERT { from: d._key } INTO other INSERT { again: d._key } INTO third",
+      [], collections={**C, "other": [], "third": []}, stats={"writesExecuted": 6}),
+    q("arangod/Aql/Ast.cpp validateAndOptimize (reading one, writing another)", "FOR d IN c INSERT { n: d.n } INTO other RETURN NEW.n", [1, 2, 3],
+      collections={**C, "other": []}, ordered=False),
+    q(f"{H}/update.md (loop over the collection it updates)", "FOR d IN c UPDATE d WITH { seen: true } IN c FILTER NEW.n > 1 RETURN NEW._key", ["2", "3"],
+      collections=C, ordered=False),
+    AqlCase(source=f"{H}/insert.md (unknown collection)", query="INSERT {} INTO nosuch", error=(1203, "collection or view not found: nosuch")),
+    AqlCase(source=f"{H}/insert.md (unknown collection parameter)", query="INSERT {} INTO @@c", bind_vars={"@c": "nosuch"},
+            error=(1203, "collection or view not found: nosuch")),
+    q(f"{H}/insert.md (subquery modification)", "LET ins = (FOR i IN 1..2 INSERT { i } INTO c RETURN NEW.i) RETURN ins", [[1, 2]], collections={"c": []}),
+    q(f"{H}/remove.md (modification without RETURN in a subquery)", "LET r = (FOR d IN c REMOVE d IN c) RETURN r", [[]], collections=C),
+]
+
+RV = "aql/examples-and-query-patterns/remove-vertex.md"
+PERSONS = {"persons": [{"_key": k, "name": k} for k in ("alice", "bob", "charlie", "dave", "eve")]}
+KNOWS = {"knows": [{"_key": "1", "_from": "persons/alice", "_to": "persons/bob"}, {"_key": "2", "_from": "persons/bob", "_to": "persons/charlie"},
+                   {"_key": "3", "_from": "persons/bob", "_to": "persons/dave"}, {"_key": "4", "_from": "persons/eve", "_to": "persons/alice"},
+                   {"_key": "5", "_from": "persons/eve", "_to": "persons/bob"}]}
+UG = "aql/examples-and-query-patterns/upsert-repsert-guide.md"
+CASES += [
+    AqlCase(source=f"{RV} (edge collection instead of the named graph)",
+            query="LET edgeKeys = (FOR v, e IN 1..1 ANY 'persons/eve' knows RETURN e._key) LET r = (FOR key IN edgeKeys REMOVE key IN knows) "
+                  "REMOVE 'eve' IN persons",
+            collections=PERSONS, edges=KNOWS, expect=[], stats={"writesExecuted": 3}),
+    AqlCase(source=f"{RV} (the remaining edges)",
+            query="LET edgeKeys = (FOR v, e IN 1..1 ANY 'persons/eve' knows RETURN e._key) LET r = (FOR key IN edgeKeys REMOVE key IN knows RETURN OLD._key) "
+                  "REMOVE 'eve' IN persons RETURN r",
+            collections=PERSONS, edges=KNOWS, expect=[["4", "5"]]),
+    AqlCase(source=f"{UG}#upsert (insert then update)",
+            query="FOR doc IN [{name: 'a', v: 1}, {name: 'b', v: 2}, {name: 'a', v: 3}] UPSERT { name: doc.name } INSERT doc UPDATE { v: doc.v } IN c "
+                  "RETURN { name: NEW.name, v: NEW.v, existed: OLD != null }",
+            collections={"c": []}, expect=[{"name": "a", "v": 1, "existed": False}, {"name": "b", "v": 2, "existed": False},
+                                           {"name": "a", "v": 3, "existed": True}]),
+    AqlCase(source=f"{UG}#repsert (INSERT with overwriteMode replace)",
+            query="FOR doc IN [{_key: 'k', v: 1}, {_key: 'k', w: 2}] INSERT doc INTO c OPTIONS { overwriteMode: 'replace' } RETURN [NEW.v, NEW.w]",
+            collections={"c": []}, expect=[[1, None], [None, 2]]),
+    AqlCase(source=f"{UG}#repsert (INSERT with overwriteMode update)",
+            query="FOR doc IN [{_key: 'k', v: 1}, {_key: 'k', w: 2}] INSERT doc INTO c OPTIONS { overwriteMode: 'update' } RETURN [NEW.v, NEW.w]",
+            collections={"c": []}, expect=[[1, None], [1, 2]]),
+]
