@@ -1,8 +1,12 @@
-"""Runs per second on the fake clock: batched execution against one eval per run, side by side.
+"""Simulated runs per second on the fake clock, and what the pieces cost, measured in one run.
 
-100 periodic tasks with a trivial command (period 10 s) over one simulated hour: 36,000 runs.
-Prints runs per second for both modes and the ratio, then server start/stop times and the latency
-of one request. Usage: ``python bench/bench_runs.py [--tasks 100] [--hours 1] [--period 10]``.
+Prints a table: runs/s for 100 and 10,000 periodic tasks with a trivial command, for commands that
+sleep, await, or name ``this``/``prototype`` (the full isolation check after every run), and for a
+command that writes a document through the bridge; the same figures as multiples of one bare
+mini-racer ``eval`` per run (the baseline: what running each task with mini-racer's own API
+would cost); then the cost of one bridge call, one fresh V8 context, and server start and stop.
+
+Usage: ``python bench/bench_runs.py [--hours 1]``.
 """
 
 from __future__ import annotations
@@ -11,71 +15,101 @@ import argparse
 import statistics
 import time
 
-import requests
 from py_mini_racer import MiniRacer
 
 from fake_arango_tasks import FakeArangoTasks
-from fake_arango_tasks._javascript import _PRELUDE
+
+TRIVIAL = "var x = params; x = 1 + 1;"
+COMMANDS = {
+    "trivial": TRIVIAL,
+    "sleeps": "require('internal').sleep(0.5);",
+    "awaits": "(async () => { await null; })();",
+    "names this/prototype": "var self = this; var p = Array.prototype; self = p;",
+    "writes a document": "db.bench.save({n: 1});",
+}
 
 
-def runs_per_second(max_batch: int, tasks: int, hours: float, period: float, command: str) -> tuple[float, int]:
-    with FakeArangoTasks(max_batch=max_batch) as fake:
-        with requests.Session() as http:
-            for i in range(tasks):
-                answer = http.post(fake.url + "/_api/tasks", json={"command": command, "period": period, "offset": i * period / tasks})
-                answer.raise_for_status()
+def runs_per_second(tasks: int, seconds: float, command: str, period: float = 10.0) -> tuple[float, int]:
+    """Runs/s of ``tasks`` periodic tasks (``period`` apart) over ``seconds`` of fake time."""
+    with FakeArangoTasks(max_runs_per_advance=10**8) as fake:
+        fake._documents.create_collection("_system", "bench")
+        for i in range(tasks):
+            fake._table.create_from_rest({"command": command, "period": period, "offset": i * period / tasks},
+                                         database="_system", user="")
         fake.advance(0)  # create the V8 context outside the measurement
         started = time.perf_counter()
-        runs = fake.advance(hours * 3600)
+        runs = fake.advance(seconds)
         elapsed = time.perf_counter() - started
-        assert all(r.error is None for r in runs), runs[0].error
+        assert runs and all(r.failed is False for r in runs), runs[0].error
         return len(runs) / elapsed, len(runs)
+
+
+def bare_eval_per_second(samples: int = 2000) -> float:
+    """One mini-racer ``eval`` of a trivial command per run, through mini-racer's own API."""
+    ctx = MiniRacer()
+    ctx.eval("var params = 1;")
+    started = time.perf_counter()
+    for _ in range(samples):
+        ctx.eval(TRIVIAL)
+    elapsed = time.perf_counter() - started
+    ctx.close()
+    return samples / elapsed
+
+
+def bridge_call_seconds(calls: int = 2000) -> float:
+    """One document read from a command: one bridge call, measured inside one run."""
+    with FakeArangoTasks() as fake:
+        fake._documents.create_collection("_system", "c")
+        fake._documents.insert("_system", "c", {"_key": "k"})
+        fake._table.create_from_rest({"command": f"for (let i = 0; i < {calls}; i++) db.c.document('k');"},
+                                     database="_system", user="")
+        fake.advance(0)
+        started = time.perf_counter()
+        fake.advance(1)
+        return (time.perf_counter() - started) / calls
+
+
+def context_seconds(samples: int = 10) -> float:
+    """A fresh V8 context with the prelude installed."""
+    from fake_arango_tasks._runtime._runtime import _Context
+
+    times = []
+    for _ in range(samples):
+        started = time.perf_counter()
+        context = _Context(lambda: None, 256 * 1024 * 1024)
+        times.append(time.perf_counter() - started)
+        context.close()
+    return statistics.median(times)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--tasks", type=int, default=100)
-    parser.add_argument("--hours", type=float, default=1.0)
-    parser.add_argument("--period", type=float, default=10.0)
-    parser.add_argument("--command", default="var x = params; x = 1 + 1;")
+    parser.add_argument("--hours", type=float, default=1.0, help="simulated hours at 100 tasks (default 1)")
     args = parser.parse_args()
-
-    baseline, count = runs_per_second(1, args.tasks, args.hours, args.period, args.command)
-    batched, count2 = runs_per_second(1000, args.tasks, args.hours, args.period, args.command)
-    assert count == count2
-    print(f"{args.tasks} periodic tasks, period {args.period:g} s, {args.hours:g} simulated hour(s): {count} runs")
-    print(f"one eval per run (max_batch=1): {baseline:10.0f} runs/s")
-    print(f"batched (max_batch=1000):       {batched:10.0f} runs/s")
-    print(f"ratio:                          {batched / baseline:10.1f}x")
-    tampering, _ = runs_per_second(1000, args.tasks, args.hours, args.period, "var self = this; self = 1;")
-    print(f"batched, a command that may change built-ins (full isolation check after each run): {tampering:.0f} runs/s")
-    contexts = []
-    for _ in range(10):
-        t = time.perf_counter()
-        ctx = MiniRacer()
-        ctx.eval(_PRELUDE)
-        contexts.append(time.perf_counter() - t)
-        ctx.close()
-    print(f"a fresh V8 context with the prelude (the cost of one context per run): {statistics.median(contexts) * 1e3:.1f} ms")
-
-    starts, stops, latencies = [], [], []
+    seconds = args.hours * 3600
+    bare = bare_eval_per_second()
+    print(f"baseline: one bare mini-racer eval per run: {bare:,.0f} runs/s")
+    print()
+    print(f"{'command':24} {'tasks':>6} {'runs':>8} {'runs/s':>10} {'x bare eval':>12}")
+    rows = [(name, 100, seconds) for name in COMMANDS] + [("trivial", 10_000, seconds / 10)]
+    results = {}
+    for name, tasks, span in rows:
+        rate, count = runs_per_second(tasks, span, COMMANDS[name])
+        results[(name, tasks)] = rate
+        print(f"{name:24} {tasks:>6} {count:>8} {rate:>10,.0f} {rate / bare:>11.1f}x")
+    ratio = results[("trivial", 100)] / results[("trivial", 10_000)]
+    print(f"\nper-run cost at 10,000 tasks / at 100 tasks: {ratio:.2f}")
+    print(f"one bridge call (a document read from a command): {bridge_call_seconds() * 1e6:.1f} us")
+    print(f"a fresh V8 context with the prelude: {context_seconds() * 1e3:.1f} ms")
+    starts, stops = [], []
     for _ in range(20):
         t0 = time.perf_counter()
         fake = FakeArangoTasks().start()
         t1 = time.perf_counter()
-        with requests.Session() as http:
-            http.get(fake.url + "/_api/version")
-            for _ in range(50):
-                t = time.perf_counter()
-                http.get(fake.url + "/_api/tasks")
-                latencies.append(time.perf_counter() - t)
-        t2 = time.perf_counter()
         fake.stop()
-        stops.append(time.perf_counter() - t2)
+        stops.append(time.perf_counter() - t1)
         starts.append(t1 - t0)
     print(f"server start: median {statistics.median(starts) * 1e3:.1f} ms; stop: median {statistics.median(stops) * 1e3:.1f} ms")
-    print(f"GET /_api/tasks latency: median {statistics.median(latencies) * 1e3:.2f} ms, "
-          f"p95 {sorted(latencies)[int(len(latencies) * 0.95)] * 1e3:.2f} ms")
 
 
 if __name__ == "__main__":
