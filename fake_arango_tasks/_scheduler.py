@@ -38,6 +38,8 @@ __all__ = ["MAX_BATCH", "MIN_DELAY_US", "Schedulable", "Scheduler", "first_due",
 MIN_DELAY_US = 1
 #: The most runs planned into one batch.
 MAX_BATCH = 1000
+#: The fewest runs a batch plans while batches end early.
+_MIN_BATCH = 4
 
 _NOT_RUN = RunOutcome(failure=RunFailure("internal error of fake-arango-tasks: the run was not made"))
 
@@ -95,6 +97,7 @@ class Scheduler:
             raise ValueError("max_batch and max_runs must be at least 1")
         self.max_batch = max_batch
         self.max_runs = max_runs
+        self._batch_size = max_batch  # how many runs the next batch plans (see _adapt)
         self._executor = executor
         self._journal = journal
         self._is_current = is_current
@@ -187,7 +190,7 @@ class Scheduler:
         runs: list[Run] = []
         with self._run_lock:
             while not self._stopping:
-                plan = self._plan(until_us, min(self.max_batch, self.max_runs - len(runs) + 1))
+                plan = self._plan(until_us, min(self._batch_size, self.max_runs - len(runs) + 1))
                 if not plan:
                     break
                 if len(runs) + 1 > self.max_runs:
@@ -203,7 +206,16 @@ class Scheduler:
                 made, finished = self._record(jobs, result)
                 runs.extend(made)
                 self._settle(plan, result, finished)
+                self._adapt(len(jobs), result.decided)
         return runs
+
+    def _adapt(self, planned: int, decided: int) -> None:
+        """Plan about as many runs as the last batch made: a batch that ends early (its runs sleep,
+        await, register tasks) wastes the planning of the rest; a batch made in full may grow."""
+        if decided < planned:
+            self._batch_size = max(_MIN_BATCH, min(self.max_batch, 2 * decided))
+        else:
+            self._batch_size = min(self.max_batch, 2 * self._batch_size)
 
     def _plan(self, until_us: int, limit: int) -> list[tuple[Schedulable, int]]:
         with self._queue_lock:

@@ -28,7 +28,7 @@ from . import _errors as E
 from ._clock import MICROSECONDS
 from ._errors import ArangoError
 from ._json import Timestamp
-from ._runtime import may_await, may_tamper
+from ._runtime import may_await
 from ._scheduler import Scheduler
 from ._ticks import Ticks
 
@@ -75,7 +75,6 @@ class Task:
     params_json: str | None
     user: str
     seq: int  # registration order, the scheduler's tie-breaker
-    may_tamper: bool = field(default=False)
     may_await: bool = field(default=False)
 
     @property
@@ -233,7 +232,7 @@ class TaskTable:
             task = Task(
                 id=task_id, name=name, created_us=now_us, period_us=None if period is None else _millis_us(period),
                 offset_us=_millis_us(offset), command=wrapped, database=database, params_json=params_json, user=user,
-                seq=next(self._seq), may_tamper=may_tamper(wrapped), may_await=may_await(wrapped),
+                seq=next(self._seq), may_await=may_await(wrapped),
             )
             self._tasks[task_id] = task
         if self.scheduler is not None:  # outside the lock: the scheduler takes its own

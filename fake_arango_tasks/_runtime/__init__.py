@@ -3,7 +3,7 @@ JavaScript environment (``js/``), a synchronous bridge to Python (``_bridge``), 
 isolation between runs. Nothing above this package knows V8; this package knows nothing of HTTP,
 the task table or the documents: it reaches them through the :class:`Host` it is given."""
 
-from ._classify import may_await, may_tamper
+from ._classify import may_await
 from ._runtime import (
     DEFAULT_MAX_MEMORY,
     DEFAULT_MAX_OUTPUT,
@@ -17,5 +17,5 @@ from ._runtime import (
 
 __all__ = [
     "DEFAULT_MAX_MEMORY", "DEFAULT_MAX_OUTPUT", "DEFAULT_TIMEOUT", "BatchResult", "Host", "JavaScriptRuntime", "Job",
-    "RunnableTask", "may_await", "may_tamper",
+    "RunnableTask", "may_await",
 ]

@@ -63,8 +63,6 @@ class RunnableTask(Protocol):
     @property
     def user(self) -> str: ...
     @property
-    def may_tamper(self) -> bool: ...
-    @property
     def may_await(self) -> bool: ...
 
 
@@ -124,9 +122,9 @@ class _Context:
             made = self.isolate.call(install, arguments=self.isolate.array_of(self.isolate.bridge_function()))
             assert isinstance(made, Handle)
             self.channel = Channel(self.isolate.item(made, 0))
-            entry = self.isolate.item(made, 1)
-            assert isinstance(entry, Handle)
-            self.entry = entry
+            entry, resume = self.isolate.item(made, 1), self.isolate.item(made, 2)
+            assert isinstance(entry, Handle) and isinstance(resume, Handle)
+            self.entry, self.resume = entry, resume
             self.isolate.set_memory_limit(max_memory)
         except BaseException:
             self.isolate.close()
@@ -166,6 +164,7 @@ class JavaScriptRuntime:
         self._batches: dict[int, Sequence[Job]] = {}  # the current batch (and the one before)
         self._requests: dict[tuple[int, int], list[OutgoingRequest]] = {}
         self._stops: dict[tuple[int, int], str] = {}  # runs the prelude asked to stop, and why
+        self._yielded: tuple[int, int, Any, Any, Any] | None = None  # the last run that yielded, with the batch's reports
         self._generation = 0
         self._compiler: Isolate | None = None
         self._compile_lock = threading.Lock()
@@ -260,6 +259,7 @@ class JavaScriptRuntime:
         self._batches = {k: v for k, v in self._batches.items() if k == batch_id - 1}
         self._requests.clear()
         self._stops.clear()
+        self._yielded = None
         jobs = self._fit(context, batch_id, jobs)
         self._batches[batch_id] = jobs
         try:
@@ -270,10 +270,7 @@ class JavaScriptRuntime:
         except (JSError, V8Error, ValueError) as exc:  # the prelude failed: start afresh
             self._discard()
             return BatchResult([(0, RunOutcome(failure=RunFailure(f"internal error of fake-arango-tasks: {exc}")))], 1)
-        awaiting = answer["awaiting"]
-        result = self._decode(batch_id, jobs, answer, None if awaiting is None else awaiting[0])
-        if awaiting is not None:
-            self._finish(context, batch_id, jobs, awaiting, result)
+        result = self._decode(batch_id, jobs, answer)
         if answer["poisoned"]:
             self._discard()
         return result
@@ -309,13 +306,12 @@ class JavaScriptRuntime:
 
         return expired
 
-    def _decode(self, batch_id: int, jobs: Sequence[Job], answer: dict[str, Any], later: int | None = None) -> BatchResult:
-        """The outcomes of the runs an answer reports as made (but ``later``, whose outcome comes
-        when its promise continuations are finished)."""
+    def _decode(self, batch_id: int, jobs: Sequence[Job], answer: dict[str, Any]) -> BatchResult:
+        """The outcomes of the runs an answer reports as made."""
         reports = {index: report for index, report in answer["reports"]}
         skipped = set(answer["skipped"])
         done = answer["done"]
-        outcomes = [(i, self._outcome(batch_id, i, reports.get(i))) for i in range(done) if i not in skipped and i != later]
+        outcomes = [(i, self._outcome(batch_id, i, reports.get(i))) for i in range(done) if i not in skipped]
         return BatchResult(outcomes, done)
 
     def _outcome(self, batch_id: int, index: int, report: dict[str, Any] | None, limit: str | None = None) -> RunOutcome:
@@ -352,10 +348,8 @@ class JavaScriptRuntime:
             answer = None
         finally:
             self._discard()  # after a limit the context is not trusted any more
-        if answer is None:  # what the batch printed is lost: say so for the run that was stopped
-            index = max(running, 0)
-            lost = RunFailure(f"{limit}; internal error of fake-arango-tasks: the batch's output was lost")
-            return BatchResult([(i, _NOTHING) for i in range(index)] + [(index, RunOutcome(failure=lost))], index + 1)
+        if answer is None:  # the context had to be ended (promise continuations that never end, ...)
+            return self._after_kill(batch_id, jobs, running, limit)
         result = self._decode(batch_id, jobs, answer)
         if answer["stopped"] is not None:
             index, report = answer["stopped"]
@@ -364,32 +358,22 @@ class JavaScriptRuntime:
             result.decided = index + 1
         return result
 
-    def _finish(self, context: _Context, batch_id: int, jobs: Sequence[Job], awaiting: list[Any],
-                result: BatchResult) -> None:
-        """The batch's last run left promise continuations, which V8 ran after the call: add what
-        they did to its outcome (or stop it, if they run past the time limit)."""
-        index, sync_report = awaiting
-        deadline = time.monotonic() + self.timeout
-
-        def expired() -> bool:
-            return time.monotonic() > deadline
-
-        try:
-            context.channel.write_request({"op": "finish", "batch": batch_id + 0, "jobs": [], "seed": self.seed,
-                                           "maxOutput": self.max_output, "maxMemory": self.max_memory,
-                                           "generation": context.channel.generation})
-            answer = json.loads(context.isolate.call(context.entry, watchdog=expired, slice_seconds=self._slice))
-            finished = answer["finished"]
-            outcome = self._outcome(batch_id, index, finished[1] if finished else sync_report)
-            if answer["poisoned"]:
-                self._discard()
-        except V8Error:  # continuations that never end (or a limit inside them): end the context
-            self._discard()
-            outcome = self._outcome(batch_id, index, sync_report,
-                                    f"run exceeded the time limit of {self.timeout:g} s in its promise continuations "
-                                    "and was stopped")
-        result.outcomes.append((index, outcome))
-        result.decided = max(result.decided, index + 1)
+    def _after_kill(self, batch_id: int, jobs: Sequence[Job], running: int, limit: str) -> BatchResult:
+        """The context was ended with the batch under way. If a run had yielded (its promise
+        continuations would not end), it is the one stopped, and the batch's runs before it keep
+        what they reported; otherwise what the batch printed is lost, and the run that ran last
+        is the one stopped."""
+        pending = self._yielded
+        if pending is not None and pending[0] == batch_id:
+            _, index, report, reports, skipped = pending
+            where = limit.replace(" and was stopped", " in its promise continuations and was stopped")
+            result = self._decode(batch_id, jobs, {"reports": reports, "skipped": skipped, "done": index})
+            result.outcomes.append((index, self._outcome(batch_id, index, report, where)))
+            result.decided = index + 1
+            return result
+        index = max(running, 0)
+        lost = RunFailure(f"{limit}; internal error of fake-arango-tasks: the batch's output was lost")
+        return BatchResult([(i, _NOTHING) for i in range(index)] + [(index, RunOutcome(failure=lost))], index + 1)
 
     # -- the bridge ---------------------------------------------------------------------------------
 
@@ -438,6 +422,10 @@ class JavaScriptRuntime:
             self._stops[(batch_id, index)] = request[3]
             context.isolate.cancel_current()
             return True
+        if op == "yield":  # the run may leave promise continuations: go on in a chained call
+            self._yielded = (batch_id, index, request[3], request[4], request[5])
+            context.isolate.chain(context.resume)
+            return True
         raise ArangoError(4, f"internal error of fake-arango-tasks: unknown bridge request {op!r}")
 
     @staticmethod
@@ -446,7 +434,7 @@ class JavaScriptRuntime:
             task = job.task
             if task.id == task_id and task.seq == seq:
                 return {"command": task.command, "params": task.params_json, "database": task.database,
-                        "user": task.user, "mayTamper": task.may_tamper, "mayAwait": task.may_await}
+                        "user": task.user, "mayAwait": task.may_await}
         return None
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import ctypes
 import itertools
 import threading
+import time
 from dataclasses import dataclass
 from typing import Any, Callable, Final
 
@@ -39,6 +40,10 @@ _HANDLE_TYPES: Final = frozenset({_ARRAY, _OBJECT, _FUNCTION, _PROMISE, 7, 8, 9}
 
 #: The callback id reserved for the synchronous bridge; completions use ids from 1 up.
 _BRIDGE_ID: Final = 2**62
+#: How long after cancelling a call to wait for it to end before the isolate is ended, seconds.
+_KILL_AFTER: Final = 0.2
+#: What a waiter gets when the isolate ends before its call does.
+_KILLED: Final = object()
 
 
 class V8Error(Exception):
@@ -98,6 +103,8 @@ class Isolate:
         self._undefined = self._dll.mr_alloc_int_val(self._ctx, 0, _UNDEFINED)
         self._no_arguments: Handle | None = None
         self._task: int | None = None  # the evaluation or call under way
+        self._current: int | None = None  # its callback id
+        self._no_arguments = self._empty_arguments()  # made now: chain() cannot evaluate
 
     # -- callbacks from the isolate's thread -------------------------------------------------------
 
@@ -159,23 +166,48 @@ class Isolate:
         box: list[Any] = []
         with self._lock:
             self._done[callback_id] = (event, box)
-        task = self._task = start(callback_id)
-        cancelled = False
+            self._current = callback_id
+        self._task = start(callback_id)
+        cancelled_at: float | None = None
         try:
             while not event.wait(slice_seconds):
-                if not cancelled and watchdog is not None and watchdog():
-                    self._dll.mr_cancel_task(self._ctx, task)
-                    cancelled = True
+                if cancelled_at is None:
+                    if watchdog is not None and watchdog():
+                        cancelled_at = time.monotonic()
+                        self._dll.mr_cancel_task(self._ctx, self._task)
+                elif time.monotonic() - cancelled_at > _KILL_AFTER:
+                    # not even termination reached it: JavaScript that runs outside any task (promise
+                    # continuations between two chained calls) ends only with the isolate
+                    self.close()
         finally:
             self._task = None
+            self._current = None
+        if box[0] is _KILLED:
+            raise Terminated("the V8 context was ended")
         value = self._convert(box[0])
         if isinstance(value, JSError) and self.memory_limit_reached():
             value = OutOfMemory("JavaScript memory limit reached")  # a call (not an eval) reports it so
-        if cancelled and not isinstance(value, BaseException):
+        if cancelled_at is not None and not isinstance(value, BaseException):
             value = Terminated("cancelled")
         if isinstance(value, BaseException):
             raise value
         return value
+
+    def chain(self, function: Handle) -> None:
+        """From the bridge callback: when the call under way returns (and V8 has run the promise
+        continuations it left), call ``function``; its result becomes the result the caller of
+        :meth:`call` waits for, and the first call's result is dropped. The caller's thread sleeps
+        throughout; the isolate's thread goes from one to the next."""
+        with self._lock:
+            current = self._current
+            waiter = None if current is None else self._done.pop(current, None)
+            if waiter is None:
+                raise V8Error("chain() outside a call")
+            callback_id = next(self._ids)
+            self._done[callback_id] = waiter
+            self._current = callback_id
+        self._task = self._dll.mr_call_function(self._ctx, function.raw, self._undefined,
+                                                self._empty_arguments().raw, callback_id)
 
     def _convert(self, raw: Any) -> Any:
         """A result value as Python (or the exception to raise); frees it unless it is a handle."""
@@ -275,3 +307,8 @@ class Isolate:
             return
         self._closed = True
         self._dll.mr_free_context(self._ctx)
+        with self._lock:
+            waiters, self._done = list(self._done.values()), {}
+        for event, box in waiters:
+            box.append(_KILLED)
+            event.set()

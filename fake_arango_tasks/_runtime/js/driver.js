@@ -15,7 +15,7 @@
 // - it poisoned the context (see isolation.js).
 // Runs that only ran (no output, no error, no sleep) are not reported: Python knows them from
 // `done` and `skipped`. The bridge buffer's header tells Python's watchdog which run is under way.
-const definitions = new RealMap();  // "id\nseq" -> {fn, params, database, user, full, awaits, file}
+const definitions = new RealMap();  // "id\nseq" -> {fn, params, database, user, awaits, file}
 let batch = null;                   // the batch being run: see startBatch
 let pendingAsync = null;            // a run whose promise continuations run after the call that ran it
 // The name stack frames give a task's command: "task:<id>", the id percent-encoded where it holds
@@ -30,7 +30,7 @@ function definition(id, seq) {
     const file = taskFile(id);
     found = {
       fn: ObjectFreeze(new FunctionCtor("params", task.command + "\n//# sourceURL=" + file)),
-      params: task.params, database: task.database, user: task.user, full: task.mayTamper, awaits: task.mayAwait,
+      params: task.params, database: task.database, user: task.user, awaits: task.mayAwait,
       file, command: task.command,
     };
     mapSet(definitions, key, found);
@@ -118,24 +118,38 @@ function describe(error, file, wrapped) {
   return { type: "", message: attempt(() => "Uncaught " + inspect(error, [], 0), "Uncaught exception (unprintable)"), stack: "" };
 }
 // -- the batch -------------------------------------------------------------------------------------
-function finishPending() {
+// A run whose command may leave promise continuations ends the call that ran it: the driver asks
+// Python to chain a call of `resume` ("yield"), returns, V8 runs the continuations (they count as
+// part of that run: `run` stays set), then `resume` finishes the run and goes on with the batch.
+// Python's caller sleeps throughout: the hop costs about a bridge call.
+function runBatch(request) {
+  batch = {
+    id: request.batch, jobs: request.jobs, next: 0, maxOutput: request.maxOutput, maxMemory: request.maxMemory,
+    seed: request.seed, horizon: Infinity, skip: new RealSet(), generation: request.generation, reports: [],
+    skipped: [], done: 0,
+  };
+  pendingAsync = null;
+  run = null;
+  isolateAll(false);  // what earlier calls left (continuations of a stopped run, hidden changes)
+  return runJobs();
+}
+function resume() {
   const current = pendingAsync;
   pendingAsync = null;
   run = null;
-  if (current === null) return null;
-  if (current.sleptUs) noteSlept(current, current.taskId);
-  return [current.index, report(current, { batch: current.batchId })];
+  header[H_PHASE] = 1;
+  isolateRun();
+  finishRun(current);
+  return JSONstringify(runJobs());
 }
-function runBatch(request) {
-  batch = {
-    id: request.batch, maxOutput: request.maxOutput, maxMemory: request.maxMemory, seed: request.seed,
-    horizon: Infinity, skip: new RealSet(), generation: request.generation, reports: [], skipped: [], done: 0,
-    finished: null,
-  };
-  batch.finished = finishPending();
-  isolateAll();  // what continuations or hidden changes of earlier calls left
-  const jobs = request.jobs;
-  let j = 0;
+function finishRun(current) {
+  if (current.sleptUs) noteSlept(current, current.taskId);
+  const out = report(current);
+  if (!isEmpty(out)) push(batch.reports, [current.index, out]);
+}
+function runJobs() {
+  const jobs = batch.jobs;
+  let j = batch.next;
   for (; j < jobs.length && !poisoned; j++) {
     const job = jobs[j];
     const id = job[0], seq = job[1], dueUs = job[2], n = job[3];
@@ -145,6 +159,7 @@ function runBatch(request) {
     const def = definition(id, seq);
     const current = newRun(j, dueUs, def);
     current.taskId = id;
+    current.seq = seq;
     seedRandom(batch.seed + ":" + id + ":" + n);
     header[H_RUN_INDEX] = j;
     header[H_RUN_SEQ] = (header[H_RUN_SEQ] + 1) | 0;
@@ -154,27 +169,21 @@ function runBatch(request) {
     } catch (e) {
       current.error = describe(e, def.file, def.command);
     }
+    if (def.awaits) {  // run stays set: the continuations V8 runs after this call belong to it
+      pendingAsync = current;
+      batch.next = j + 1;
+      // what the batch made so far goes with it, in case the continuations never end
+      ask(["yield", batch.id, j, report(current), batch.reports, batch.skipped]);
+      return null;
+    }
     run = null;
     header[H_RUN_INDEX] = -1;
-    isolateRun(def.full);
-    if (current.sleptUs) noteSlept(current, id);
-    if (def.awaits) {
-      pendingAsync = current;
-      j += 1;
-      break;
-    }
-    const out = report(current);
-    if (!isEmpty(out)) push(batch.reports, [j, out]);
+    isolateRun();
+    finishRun(current);
   }
   batch.done = j;
-  isolateAll();
-  const answer = {
-    done: batch.done, skipped: batch.skipped, reports: batch.reports, finished: batch.finished, poisoned,
-    // a run whose continuations run after this call: what it did so far (if they never end)
-    awaiting: pendingAsync === null ? null : [pendingAsync.index, report(pendingAsync)],
-  };
-  run = pendingAsync;  // the promise continuations V8 runs after this call belong to that run
-  return answer;
+  isolateAll(true);
+  return { done: batch.done, skipped: batch.skipped, reports: batch.reports, poisoned };
 }
 // After a call was terminated (a limit): what the batch had made, and the run it stopped.
 function collect() {
@@ -183,8 +192,8 @@ function collect() {
   pendingAsync = null;
   const answer = {
     done: stopped === null ? (batch === null ? 0 : batch.done) : stopped.index, skipped: batch === null ? [] : batch.skipped,
-    reports: batch === null ? [] : batch.reports, finished: batch === null ? null : batch.finished, poisoned,
-    stopped: stopped === null ? null : [stopped.index, report(stopped, { batch: stopped.batchId })],
+    reports: batch === null ? [] : batch.reports, poisoned,
+    stopped: stopped === null ? null : [stopped.index, report(stopped)],
   };
   return answer;
 }
@@ -192,9 +201,11 @@ function entry() {
   const request = JSONparse(readText());
   header[H_PHASE] = 1;
   try {
-    if (request.op === "batch") return JSONstringify(runBatch(request));
+    if (request.op === "batch") {
+      const answer = runBatch(request);
+      return answer === null ? null : JSONstringify(answer);
+    }
     if (request.op === "collect") return JSONstringify(collect());
-    if (request.op === "finish") return JSONstringify(runBatch({ ...request, jobs: [] }));
     fail(4, "unknown request " + str(request.op));
   } finally {
     header[H_PHASE] = 0;
@@ -202,4 +213,4 @@ function entry() {
   return null;
 }
 takeSnapshot();
-return [sab, entry];
+return [sab, entry, resume];

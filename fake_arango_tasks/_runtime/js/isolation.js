@@ -1,26 +1,38 @@
 // -- isolation: what one run does to the built-ins is undone before the next -----------------------
 // ArangoDB gives a task no isolation at all (a changed built-in stays in that V8 context for
 // whichever task uses it next); the fake promises every run a fresh environment, so that runs do
-// not depend on each other. After the prelude is installed, a snapshot records every built-in
-// reachable from the global object (the "roots": constructors, prototypes, namespaces, iterator
-// and generator prototypes): its own properties, prototype and extensibility. Checks compare with
-// it; a root found changed is restored from it. A change that cannot be undone (a new
-// non-configurable property, a frozen built-in, a global lexical binding shadowing a built-in)
-// "poisons" the context: the driver ends the batch after that run and Python replaces the context
-// before the next run.
+// not depend on each other.
 //
-// Speed: each root gets a generated check function with literal property names (monomorphic loads,
-// about 15 ns a property) instead of a generic loop (about 45 ns). The quick check after every run
-// covers the global object, the hot roots (the built-ins most code touches) and the names the
-// prelude's own globals depend on; the full check (every root, every descriptor) runs after a run
-// whose command may change built-ins in place (Python classifies commands by their text) and at
-// every batch start and end. The measured costs are in bench/bench_runs.py.
+// After the prelude is installed, every built-in reachable from the global object (constructors,
+// prototypes, namespaces, iterator and generator prototypes: the "roots") is either
+// - checked: the global object and the built-ins code does change (the CHECKED list: Object,
+//   Array, String, Date, JSON, Math, Promise, Map, Set, RegExp, the Error family, ... and their
+//   prototypes). A snapshot records their own properties, prototype and extensibility; after every
+//   run a generated check compares the values (about 15 ns a property: literal property names,
+//   monomorphic loads) and the number of enumerable properties, and restores a root found changed;
+// - or frozen: every other built-in (Intl, Atomics, Reflect, typed arrays, WeakRef, ...), which a
+//   task command has no reason to change. Freezing them costs nothing per run (checking them all
+//   cost about 40 us a run); a command that tries to change one fails as it would on any frozen
+//   object (silently in sloppy code, a TypeError in strict code).
+// What the quick check cannot see (a new non-enumerable property, an attribute changed with the
+// value kept) can only be made by the property definers (Object.defineProperty and
+// defineProperties, Reflect.defineProperty, Error.captureStackTrace); they are wrapped (looking
+// native: same name, length and toString) to note which checked root they touched, and the deep
+// check (every key, every descriptor's attributes) runs on those roots after the run, and on all
+// of them at every 16th batch's end. A change that cannot be undone (a new non-configurable
+// property, a frozen or re-parented built-in, a global lexical binding shadowing one of the
+// prelude's names) "poisons" the context: the driver ends the batch after that run and Python
+// replaces the context before the next run.
 const ITERATOR = Symbol.iterator;
 const ArrayIteratorPrototype = getPrototypeOf([][ITERATOR]());
 const IteratorPrototype = getPrototypeOf(ArrayIteratorPrototype);
-const HOT_ROOTS = [g, Object, Object.prototype, Function.prototype, Array, Array.prototype, String.prototype,
-  Number.prototype, Boolean.prototype, RealDate.prototype, FakeDate, JSON, Math, Promise, Promise.prototype,
-  Map.prototype, Set.prototype, RegExpCtor.prototype, ErrorCtor.prototype, ArrayIteratorPrototype, IteratorPrototype];
+const CHECKED = [g, Object, Object.prototype, Function, Function.prototype, Array, Array.prototype, String,
+  String.prototype, Number, Number.prototype, Boolean, Boolean.prototype, RealDate.prototype, FakeDate, JSON, Math,
+  Promise, Promise.prototype, Map, Map.prototype, Set, Set.prototype, WeakMap.prototype, WeakSet.prototype, RegExpCtor,
+  RegExpCtor.prototype, Symbol, Symbol.prototype, ArrayIteratorPrototype, IteratorPrototype, getPrototypeOf(function* () {}),
+  ErrorCtor, ErrorCtor.prototype, TypeErrorCtor, TypeErrorCtor.prototype, RangeErrorCtor, RangeErrorCtor.prototype,
+  SyntaxErrorCtor, SyntaxErrorCtor.prototype, ReferenceError, ReferenceError.prototype, EvalError, EvalError.prototype,
+  URIError, URIError.prototype, AggregateError, AggregateError.prototype, ArangoError, ArangoError.prototype];
 function discoverRoots() {
   const roots = [];
   const seen = new RealSet();
@@ -31,7 +43,7 @@ function discoverRoots() {
     push(roots, o);
   };
   const addChain = (o) => { for (let p = o; p !== null; p = getPrototypeOf(p)) add(p); };
-  for (const root of HOT_ROOTS) add(root);
+  for (const root of CHECKED) add(root);
   const names = ownKeys(g);
   for (let i = 0; i < names.length; i++) {
     const d = getOwnPropertyDescriptor(g, names[i]);
@@ -46,7 +58,7 @@ function discoverRoots() {
         const inner = ownKeys(v);
         for (let j = 0; j < inner.length; j++) {
           const e = getOwnPropertyDescriptor(v, inner[j]);
-          if (e && typeof e.value === "function") {
+          if (e && (typeof e.value === "function" || (typeof e.value === "object" && e.value !== null))) {
             add(e.value);
             const q = getOwnPropertyDescriptor(e.value, "prototype");
             if (q && "value" in q) add(q.value);
@@ -63,7 +75,7 @@ function discoverRoots() {
   addChain(getPrototypeOf(async function* () {}));
   return roots;
 }
-// A root's snapshot and its generated checks.
+// A checked root's snapshot and its generated check.
 function snapshotRoot(o) {
   const descriptors = getOwnPropertyDescriptors(o);
   const keys = ownKeys(descriptors);
@@ -73,7 +85,11 @@ function snapshotRoot(o) {
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
     const d = descriptors[key];
-    if (!("value" in d)) continue;
+    if (!("value" in d)) {  // an accessor: still there (replacing it needs a definer, which is noted)
+      push(values, key);
+      push(lines, "!h(o, v[" + (values.length - 1) + "])");
+      continue;
+    }
     push(values, d.value);
     const slot = values.length - 1;
     let access;
@@ -86,29 +102,38 @@ function snapshotRoot(o) {
     // NaN is the one value not identical to itself: changed when it is no longer NaN
     push(lines, d.value !== d.value ? access + " === " + access : access + " !== v[" + slot + "]");
   }
-  const changed = new FunctionCtor("v", "s", "return function (o) { return " +
-    (lines.length ? call(ArrayJoin, lines, " ||\n ") : "false") + "; };")(values, symbols);
+  const changed = new FunctionCtor("v", "s", "h", "return function (o) { return " +
+    (lines.length ? call(ArrayJoin, lines, " ||\n ") : "false") + "; };")(values, symbols, (o, k) => call(hasOwn, o, k));
   return {
     o, descriptors, keys, changed, keyCount: keys.length, enumerableCount: ObjectKeys(o).length,
     prototype: getPrototypeOf(o), extensible: isExtensible(o),
   };
 }
-let roots = null;      // every root's snapshot
-let hotRoots = null;   // the ones the quick check covers
+let roots = null;        // the checked roots' snapshots
 let shadowCheck = null;
 let shadowValues = null;
 let poisoned = false;
+let batchesSinceDeep = 0;
 // Names whose global lexical shadowing (a `let print` through an indirect eval, which no property
 // check can see) would change every later run: compared by identity as seen from global code.
 const SHADOWABLE = ["print", "console", "require", "db", "global", "globalThis", "Object", "Array", "String", "Number",
   "Boolean", "Symbol", "Date", "Math", "JSON", "Promise", "Error", "TypeError", "RangeError", "Map", "Set",
   "RegExp", "Function", "Reflect", "Proxy", "parseInt", "parseFloat", "isNaN", "undefined", "setTimeout"];
 function takeSnapshot() {
-  roots = call(ArrayMap, discoverRoots(), snapshotRoot);
-  const hot = new RealSet();
-  for (const o of HOT_ROOTS) setAdd(hot, o);
-  hotRoots = [];
-  for (let i = 0; i < roots.length; i++) if (setHas(hot, roots[i].o)) push(hotRoots, roots[i]);
+  const checked = new RealSet();
+  for (const o of CHECKED) setAdd(checked, o);
+  const found = discoverRoots();
+  roots = [];
+  entryOf = new RealMap();
+  for (let i = 0; i < found.length; i++) {
+    if (setHas(checked, found[i])) {
+      const entry = snapshotRoot(found[i]);
+      push(roots, entry);
+      mapSet(entryOf, found[i], entry);
+    } else {
+      ObjectFreeze(found[i]);
+    }
+  }
   shadowCheck = new FunctionCtor("return [" + call(ArrayJoin, SHADOWABLE, ", ") + "];");
   shadowValues = shadowCheck();
 }
@@ -131,9 +156,10 @@ function restoreRoot(entry) {
 }
 function quickDirty(entry) {
   const o = entry.o;
-  return entry.changed(o) || ObjectKeys(o).length !== entry.enumerableCount || getPrototypeOf(o) !== entry.prototype;
+  return entry.changed(o) || ObjectKeys(o).length !== entry.enumerableCount || getPrototypeOf(o) !== entry.prototype ||
+    isExtensible(o) !== entry.extensible;
 }
-function fullDirty(entry) {
+function deepDirty(entry) {
   const o = entry.o;
   if (quickDirty(entry) || ownKeys(o).length !== entry.keyCount || isExtensible(o) !== entry.extensible) return true;
   const keys = entry.keys;
@@ -149,21 +175,71 @@ function checkShadowing() {
   const now = shadowCheck();
   for (let i = 0; i < now.length; i++) if (!same(now[i], shadowValues[i])) { poisoned = true; return; }
 }
-function checkRoots(entries, dirty) {
-  for (let i = 0; i < entries.length; i++) {
-    if (dirty(entries[i])) {
-      restoreRoot(entries[i]);
-      if (fullDirty(entries[i])) poisoned = true;
+function checkRoots(dirty) {
+  for (let i = 0; i < roots.length; i++) {
+    if (dirty(roots[i])) {
+      restoreRoot(roots[i]);
+      if (deepDirty(roots[i])) poisoned = true;
     }
   }
 }
-// After a run: quick, or full when the command may change built-ins in place.
-function isolateRun(full) {
-  if (full) checkRoots(roots, fullDirty); else checkRoots(hotRoots, quickDirty);
+// The definers, wrapped to note the checked roots they touch.
+let entryOf = null;            // checked root -> its snapshot entry
+const touched = new RealSet();
+function noteDefined(target) {
+  if (entryOf !== null && (typeof target === "object" || typeof target === "function") && target !== null &&
+      mapHas(entryOf, target)) setAdd(touched, target);
+}
+const nativeSource = new RealMap();  // wrapper -> the source text its native original shows
+function wrapDefiner(holder, name, wrapper) {
+  const original = holder[name];
+  mapSet(nativeSource, wrapper, call(FunctionToString, original));
+  defineProperty(holder, name, { value: wrapper, writable: true, enumerable: false, configurable: true });
+}
+const realDefineProperties = Object.defineProperties;
+const realReflectDefine = Reflect.defineProperty;
+const realCaptureStackTrace = ErrorCtor.captureStackTrace;
+wrapDefiner(Object, "defineProperty", {
+  defineProperty(o, key, descriptor) { noteDefined(o); return defineProperty(o, key, descriptor); },
+}.defineProperty);
+wrapDefiner(Object, "defineProperties", {
+  defineProperties(o, descriptors) { noteDefined(o); return call(realDefineProperties, Object, o, descriptors); },
+}.defineProperties);
+wrapDefiner(Reflect, "defineProperty", {
+  defineProperty(o, key, descriptor) { noteDefined(o); return call(realReflectDefine, Reflect, o, key, descriptor); },
+}.defineProperty);
+if (typeof realCaptureStackTrace === "function") {
+  wrapDefiner(ErrorCtor, "captureStackTrace", {
+    captureStackTrace(o, constructorOpt) { noteDefined(o); return call(realCaptureStackTrace, ErrorCtor, o, constructorOpt); },
+  }.captureStackTrace);
+}
+wrapDefiner(Function.prototype, "toString", {
+  toString() { const source = mapGet(nativeSource, this); return source !== undefined ? source : call(FunctionToString, this); },
+}.toString);
+function checkTouched() {
+  for (const o of touched) {
+    const entry = mapGet(entryOf, o);
+    if (deepDirty(entry)) {
+      restoreRoot(entry);
+      if (deepDirty(entry)) poisoned = true;
+    }
+  }
+  call(SetClear, touched);
+}
+// After every run.
+function isolateRun() {
+  checkRoots(quickDirty);
+  if (touched.size) checkTouched();
   checkShadowing();
 }
-// At batch start and end: what promise callbacks or hidden changes of earlier runs left.
-function isolateAll() {
-  checkRoots(roots, fullDirty);
+// At a batch's start (what earlier calls left) and end; the deep check on every 16th batch's end.
+function isolateAll(end) {
+  if (end && ++batchesSinceDeep >= 16) {
+    batchesSinceDeep = 0;
+    checkRoots(deepDirty);
+  } else {
+    checkRoots(quickDirty);
+  }
+  if (touched.size) checkTouched();
   checkShadowing();
 }
