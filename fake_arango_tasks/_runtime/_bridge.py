@@ -24,6 +24,7 @@ buffer or the bridge function.
 from __future__ import annotations
 
 import json
+import threading
 from typing import Any, Final
 
 from ._v8 import Isolate
@@ -49,7 +50,16 @@ class Channel:
         self._bytes = memoryview(b"")
         self._header = memoryview(b"").cast("i")
         self._pending: tuple[bytes, int] | None = None  # an answer waiting for room, with its status
+        self._lock = threading.Lock()  # other threads' writes against the memory going away
+        self._alive = True
         self._map(buffer[1])
+
+    def close(self) -> None:
+        """The buffer's memory is about to be freed (with its isolate): no access after this."""
+        with self._lock:
+            self._alive = False
+            self._header = memoryview(bytearray(self._header.tobytes())).cast("i")  # its last values stay readable
+            self._bytes = memoryview(b"")
 
     def _map(self, size: int) -> None:
         self._size = size
@@ -85,7 +95,9 @@ class Channel:
 
     @generation.setter
     def generation(self, value: int) -> None:
-        self._header[H_GENERATION] = value & 0x7FFFFFFF
+        with self._lock:  # from any thread: a task was removed
+            if self._alive:
+                self._header[H_GENERATION] = value & 0x7FFFFFFF
 
     # -- messages -----------------------------------------------------------------------------------
 
@@ -101,6 +113,8 @@ class Channel:
         """Write a request for the entry point (before calling it); ``False`` if it does not fit
         (only JavaScript can grow the buffer: send less)."""
         data = json.dumps(value, separators=(",", ":")).encode("utf-16-le", "surrogatepass")
+        if not self._alive:
+            return False
         self._follow_growth()
         if HEADER_BYTES + len(data) > self._size:
             return False
@@ -126,6 +140,8 @@ class Channel:
             self._write(*pending)
 
     def _write(self, data: bytes, status: int) -> None:
+        if not self._alive:
+            return
         self._follow_growth()
         if HEADER_BYTES + len(data) > self._size:
             self._pending = (data, status)

@@ -122,6 +122,7 @@ class _Context:
             made = self.isolate.call(install, arguments=self.isolate.array_of(self.isolate.bridge_function()))
             assert isinstance(made, Handle)
             self.channel = Channel(self.isolate.item(made, 0))
+            self.isolate.on_close(self.channel.close)
             entry, resume = self.isolate.item(made, 1), self.isolate.item(made, 2)
             assert isinstance(entry, Handle) and isinstance(resume, Handle)
             self.entry, self.resume = entry, resume
@@ -340,10 +341,12 @@ class JavaScriptRuntime:
         out_of_memory = isinstance(stop, OutOfMemory) or context.isolate.memory_limit_reached()
         limit = (f"run exceeded the memory limit of {self.max_memory} bytes and was stopped" if out_of_memory
                  else f"run exceeded the time limit of {self.timeout:g} s and was stopped")
+        answer = None
         try:
-            context.isolate.set_memory_limit(self.max_memory * 2)  # room to collect
-            context.channel.write_request({"op": "collect"})
-            answer = json.loads(context.isolate.call(context.entry, watchdog=self._watchdog(context)))
+            if not context.isolate.closed:
+                context.isolate.set_memory_limit(self.max_memory * 2)  # room to collect
+                context.channel.write_request({"op": "collect"})
+                answer = json.loads(context.isolate.call(context.entry, watchdog=self._watchdog(context)))
         except V8Error:
             answer = None
         finally:

@@ -104,6 +104,7 @@ class Isolate:
         self._no_arguments: Handle | None = None
         self._task: int | None = None  # the evaluation or call under way
         self._current: int | None = None  # its callback id
+        self._close_hooks: list[Callable[[], None]] = []
         self._no_arguments = self._empty_arguments()  # made now: chain() cannot evaluate
 
     # -- callbacks from the isolate's thread -------------------------------------------------------
@@ -182,7 +183,7 @@ class Isolate:
         finally:
             self._task = None
             self._current = None
-        if box[0] is _KILLED:
+        if self._closed or box[0] is _KILLED:  # what the isolate delivered died with it
             raise Terminated("the V8 context was ended")
         value = self._convert(box[0])
         if isinstance(value, JSError) and self.memory_limit_reached():
@@ -248,7 +249,7 @@ class Isolate:
         """Terminate the evaluation or call under way (callable from the bridge callback: the
         JavaScript that called the bridge is terminated when the callback returns)."""
         task = self._task
-        if task is not None:
+        if task is not None and not self._closed:
             self._dll.mr_cancel_task(self._ctx, task)
 
     # -- objects for the bridge --------------------------------------------------------------------
@@ -268,6 +269,8 @@ class Isolate:
 
     def item(self, array: Handle, index: int) -> Any:
         """``array[index]`` (converted as :meth:`eval` converts results)."""
+        if self._closed:
+            raise V8Error("the V8 context is closed")
         key = self._dll.mr_alloc_int_val(self._ctx, index, _INTEGER)
         try:
             value = self._convert(self._dll.mr_get_object_item(self._ctx, array.raw, key))
@@ -294,11 +297,21 @@ class Isolate:
 
     def set_memory_limit(self, limit: int) -> None:
         """The hard heap limit in bytes (0: none); V8 terminates the running code past it."""
-        self._dll.mr_set_hard_memory_limit(self._ctx, limit)
+        if not self._closed:
+            self._dll.mr_set_hard_memory_limit(self._ctx, limit)
 
     def memory_limit_reached(self) -> bool:
-        """Whether the hard limit was hit since it was last set."""
-        return bool(self._dll.mr_hard_memory_limit_reached(self._ctx))
+        """Whether the hard limit was hit since it was last set (``False`` once closed)."""
+        return not self._closed and bool(self._dll.mr_hard_memory_limit_reached(self._ctx))
+
+    @property
+    def closed(self) -> bool:
+        """Whether the isolate was destroyed."""
+        return self._closed
+
+    def on_close(self, hook: Callable[[], None]) -> None:
+        """Call ``hook`` when the isolate is about to be destroyed (before its memory is freed)."""
+        self._close_hooks.append(hook)
 
     def close(self) -> None:
         """Destroy the isolate; whatever JavaScript still runs (a promise continuation that never
@@ -306,6 +319,8 @@ class Isolate:
         if self._closed:
             return
         self._closed = True
+        for hook in self._close_hooks:
+            hook()
         self._dll.mr_free_context(self._ctx)
         with self._lock:
             waiters, self._done = list(self._done.values()), {}

@@ -20,9 +20,9 @@
 // native: same name, length and toString) to note which checked root they touched, and the deep
 // check (every key, every descriptor's attributes) runs on those roots after the run, and on all
 // of them at every 16th batch's end. A change that cannot be undone (a new non-configurable
-// property, a frozen or re-parented built-in, a global lexical binding shadowing one of the
-// prelude's names) "poisons" the context: the driver ends the batch after that run and Python
-// replaces the context before the next run.
+// property, a frozen or re-parented built-in) "poisons" the context: the driver ends the batch after that run and Python
+// replaces the context before the next run. (A command cannot create global lexical bindings: an
+// indirect eval's let/const/class stay in the eval's own scope, and only the embedder runs scripts.)
 const ITERATOR = Symbol.iterator;
 const ArrayIteratorPrototype = getPrototypeOf([][ITERATOR]());
 const IteratorPrototype = getPrototypeOf(ArrayIteratorPrototype);
@@ -110,15 +110,8 @@ function snapshotRoot(o) {
   };
 }
 let roots = null;        // the checked roots' snapshots
-let shadowCheck = null;
-let shadowValues = null;
 let poisoned = false;
 let batchesSinceDeep = 0;
-// Names whose global lexical shadowing (a `let print` through an indirect eval, which no property
-// check can see) would change every later run: compared by identity as seen from global code.
-const SHADOWABLE = ["print", "console", "require", "db", "global", "globalThis", "Object", "Array", "String", "Number",
-  "Boolean", "Symbol", "Date", "Math", "JSON", "Promise", "Error", "TypeError", "RangeError", "Map", "Set",
-  "RegExp", "Function", "Reflect", "Proxy", "parseInt", "parseFloat", "isNaN", "undefined", "setTimeout"];
 function takeSnapshot() {
   const checked = new RealSet();
   for (const o of CHECKED) setAdd(checked, o);
@@ -134,8 +127,6 @@ function takeSnapshot() {
       ObjectFreeze(found[i]);
     }
   }
-  shadowCheck = new FunctionCtor("return [" + call(ArrayJoin, SHADOWABLE, ", ") + "];");
-  shadowValues = shadowCheck();
 }
 function restoreRoot(entry) {
   const o = entry.o;
@@ -170,10 +161,6 @@ function deepDirty(entry) {
         have.writable !== want.writable || have.configurable !== want.configurable) return true;
   }
   return false;
-}
-function checkShadowing() {
-  const now = shadowCheck();
-  for (let i = 0; i < now.length; i++) if (!same(now[i], shadowValues[i])) { poisoned = true; return; }
 }
 function checkRoots(dirty) {
   for (let i = 0; i < roots.length; i++) {
@@ -230,7 +217,6 @@ function checkTouched() {
 function isolateRun() {
   checkRoots(quickDirty);
   if (touched.size) checkTouched();
-  checkShadowing();
 }
 // At a batch's start (what earlier calls left) and end; the deep check on every 16th batch's end.
 function isolateAll(end) {
@@ -241,5 +227,4 @@ function isolateAll(end) {
     checkRoots(quickDirty);
   }
   if (touched.size) checkTouched();
-  checkShadowing();
 }
