@@ -2,7 +2,7 @@
 
 Every test drives the fake only through ``arango.ArangoClient`` (and the fixture's clock / journal);
 the server is never mocked. Expected values come from the behaviour spec
-(``/work/shared/spec/tasks-api.md``), i.e. from what ArangoDB 3.12 answers.
+(docs/behaviour.md), i.e. from what ArangoDB 3.12 answers.
 """
 
 from __future__ import annotations

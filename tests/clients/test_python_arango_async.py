@@ -2,7 +2,7 @@
 
 Every test drives the fake only through ``arangoasync.ArangoClient`` (and the fixture's clock /
 journal); the server is never mocked. Expected values come from the behaviour spec
-(``/work/shared/spec/tasks-api.md``), i.e. from what ArangoDB 3.12 answers.
+(docs/behaviour.md), i.e. from what ArangoDB 3.12 answers.
 
 python-arango-async creates a task with an id by ``PUT /_api/tasks/{id}`` (python-arango uses
 ``POST``), and its ``delete_task(ignore_missing=True)`` keys on HTTP 404.
