@@ -101,7 +101,7 @@ class Scheduler:
         self._executor = executor
         self._journal = journal
         self._is_current = is_current
-        self._discard = discard
+        self._remove_timed = discard
         self._queue: DueQueue[Schedulable] = DueQueue()
         self._run_counts: dict[Schedulable, int] = {}
         self._run_lock = threading.RLock()  # held while runs execute: one batch at a time
@@ -288,7 +288,7 @@ class Scheduler:
                     self._queue.schedule(task, task.seq, following)
             self._queue_lock.notify_all()
         for task in timed_done:
-            self._discard(task)
+            self._remove_timed(task)
 
     # -- wall-clock mode --------------------------------------------------------------------------
 

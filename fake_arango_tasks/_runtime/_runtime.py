@@ -179,7 +179,7 @@ class JavaScriptRuntime:
             self._context.channel.generation = self._generation
         return self._context
 
-    def _discard(self) -> None:
+    def _drop_context(self) -> None:
         if self._context is not None:
             self._context.close()
             self._context = None
@@ -191,7 +191,7 @@ class JavaScriptRuntime:
             then: called before any batch can use V8 again (``reset`` empties the server there).
         """
         with self._lock:
-            self._discard()
+            self._drop_context()
             self._batches.clear()
             if then is not None:
                 then()
@@ -269,11 +269,11 @@ class JavaScriptRuntime:
         except (Terminated, OutOfMemory) as stop:
             return self._after_stop(context, batch_id, jobs, stop)
         except (JSError, V8Error, ValueError) as exc:  # the prelude failed: start afresh
-            self._discard()
+            self._drop_context()
             return BatchResult([(0, RunOutcome(failure=RunFailure(f"internal error of fake-arango-tasks: {exc}")))], 1)
         result = self._decode(batch_id, jobs, answer)
         if answer["poisoned"]:
-            self._discard()
+            self._drop_context()
         return result
 
     @property
@@ -350,7 +350,7 @@ class JavaScriptRuntime:
         except V8Error:
             answer = None
         finally:
-            self._discard()  # after a limit the context is not trusted any more
+            self._drop_context()  # after a limit the context is not trusted any more
         if answer is None:  # the context had to be ended (promise continuations that never end, ...)
             return self._after_kill(batch_id, jobs, running, limit)
         result = self._decode(batch_id, jobs, answer)
