@@ -103,8 +103,15 @@ CASES = [
     q(f"{H}/limit.md#position", "FOR i IN 1..10 LIMIT 5 FILTER i % 2 == 0 RETURN i", [2, 4]),
     q(f"{H}/limit.md#position", "FOR i IN 1..3 FOR j IN 1..3 LIMIT 4 RETURN [i, j]", [[1, 1], [1, 2], [1, 3], [2, 1]]),
     q(f"{H}/limit.md#position", "FOR i IN 1..3 LET s = (FOR j IN 1..3 LIMIT 1 RETURN j * i) RETURN s", [[1], [2], [3]]),
-    AqlCase(source=f"{H}/limit.md#syntax (a negative count)", query="FOR i IN 1..3 LIMIT -1 RETURN i", error=(1504, "number out of range")),
-    AqlCase(source=f"{H}/limit.md#syntax (not a number)", query="FOR i IN 1..3 LIMIT 'a' RETURN i", error=(1504, "number out of range")),
+    AqlCase(source=f"{H}/limit.md#syntax (a negative count)", query="FOR i IN 1..3 LIMIT -1 RETURN i",
+            error=(1504, "LIMIT count value is not a number or out of range")),
+    # ExecutionPlan::fromNodeLimit (arangod/Aql/ExecutionPlan.cpp, devel): null offset 0, null count unbounded
+    AqlCase(source="arangod/Aql/ExecutionPlan.cpp fromNodeLimit (null)", query="FOR i IN 1..3 LIMIT null, null RETURN i", expect=[1, 2, 3]),
+    AqlCase(source="arangod/Aql/ExecutionPlan.cpp fromNodeLimit (null)", query="FOR i IN 1..3 LIMIT 1, null RETURN i", expect=[2, 3]),
+    AqlCase(source="arangod/Aql/ExecutionPlan.cpp fromNodeLimit", query="FOR i IN 1..3 LIMIT -1, 1 RETURN i",
+            error=(1504, "LIMIT offset value is not a number or out of range")),
+    AqlCase(source=f"{H}/limit.md#syntax (not a number)", query="FOR i IN 1..3 LIMIT 'a' RETURN i",
+            error=(1504, "LIMIT count value is not a number or out of range")),
     # WITH
     q(f"{H}/with.md#syntax", "WITH users FOR u IN users FILTER u.age > 38 RETURN u.name", ["sandra"], collections=U),
     q(f"{H}/with.md#syntax", "WITH users, @@c RETURN 1", [1], collections=U, bind_vars={"@c": "users"}),
