@@ -125,10 +125,9 @@ def update_by_example(collection: str, example: Any, new_value: Any, keep_null: 
                       limit: Any = None) -> SimpleQuery:
     """Merge ``new_value`` into the matching documents; the count is ``writesExecuted``."""
     text, bind = _filters(collection, check_example(example))
-    bind.update({"newValue": new_value, "keepNull": keep_null, "mergeObjects": merge_objects})
-    return SimpleQuery(text + _write_limit(limit)
-                       + " UPDATE doc WITH @newValue IN @@collection OPTIONS { keepNull: @keepNull, mergeObjects: @mergeObjects }",
-                       bind)
+    bind["newValue"] = new_value
+    flags = f"keepNull: {'true' if keep_null else 'false'}, mergeObjects: {'true' if merge_objects else 'false'}"
+    return SimpleQuery(text + _write_limit(limit) + " UPDATE doc WITH @newValue IN @@collection OPTIONS { " + flags + " }", bind)
 
 
 def replace_by_example(collection: str, example: Any, new_value: Any, limit: Any = None) -> SimpleQuery:

@@ -60,7 +60,7 @@ def test_a_task_reads_what_the_test_inserted_and_arangodb_errors_surface(arango_
         db.users.update('alice', {age: 31, address: {city: 'Köln'}});
         db.users.replace('users/alice', {name: 'Alice'});
         const attempts = [() => db.users.document('bob'), () => db.users.save({_key: 'alice'}),
-                          () => db._create('users'), () => db._create('1bad'), () => db._query('FOR x IN users RETURN x'),
+                          () => db._create('users'), () => db._create('1bad'), () => db._query('FOR x IN nousers RETURN x'),
                           () => db.users.save({_key: 'bad key'})];
         for (const attempt of attempts) { try { attempt() } catch (e) { print(e.errorNum, e.errorMessage) } }
         print(db._collection('nope'), typeof db.nope, db.users.toArray().length, db.users.all().toArray()[0].name);
@@ -71,7 +71,7 @@ def test_a_task_reads_what_the_test_inserted_and_arangodb_errors_surface(arango_
         "1210 unique constraint violated - in index primary of type primary over '_key'; conflicting key: alice",
         "1207 duplicate name",
         "1208 illegal name",
-        "9 not supported by fake-arango-tasks: AQL (db._query)",
+        "1203 AQL: collection or view not found: nousers (while parsing)",
         "1221 illegal document key",
         "null undefined 1 Alice",
     ]
