@@ -432,8 +432,25 @@ def _merge(old: Mapping[str, Any], patch: Mapping[str, Any], merge_objects: bool
     return merged
 
 
+def _owned(value: Any) -> Any:
+    """``value`` with every nested object and array copied (scalars are immutable): what a write
+    from AQL stores, so that no stored document shares a container with the query (its folded
+    constants, its variables) or with another document. About 1.5 microseconds for a small
+    document, against 0.1 for the top-level copy alone (measured on the project's machine)."""
+    kind = type(value)
+    if kind is dict:
+        return {key: _owned(item) for key, item in value.items()}
+    if kind is list:
+        return [_owned(item) for item in value]
+    return value
+
+
 class _AqlCollection:
-    """A collection as the AQL engine sees it (:class:`~._aql._storage.Collection`)."""
+    """A collection as the AQL engine sees it (:class:`~._aql._storage.Collection`).
+
+    Reads hand out the stored documents themselves (never mutated in place: every write stores
+    a new dict); writes store a copy of what they are given (:func:`_owned`).
+    """
 
     def __init__(self, store: DocumentStore, database: str, collection: Collection) -> None:
         self._store = store
@@ -466,18 +483,22 @@ class _AqlCollection:
         return out
 
     def insert(self, document: Document, options: Any) -> tuple[Document | None, Document]:
+        """``(None, kept)`` for a key that exists under ``overwriteMode: "ignore"`` (nothing was
+        written), else as :meth:`DocumentStore.insert`."""
         mode: WriteMode = getattr(options, "overwrite_mode", None) or "conflict"
-        return self._store.insert(self._database, self.name, document, mode=mode,
-                                  keep_null=getattr(options, "keep_null", True),
-                                  merge_objects=getattr(options, "merge_objects", True))
+        old, new = self._store.insert(self._database, self.name, _owned(document), mode=mode,
+                                      keep_null=getattr(options, "keep_null", True),
+                                      merge_objects=getattr(options, "merge_objects", True))
+        return (None, new) if mode == "ignore" and old is new else (old, new)
 
     def update(self, key: str, patch: Document, options: Any, rev: str | None = None) -> tuple[Document, Document]:
-        return self._store.update(self._database, self.name, key, patch, rev=None if getattr(options, "ignore_revs", True) else rev,
+        return self._store.update(self._database, self.name, key, _owned(patch),
+                                  rev=None if getattr(options, "ignore_revs", True) else rev,
                                   keep_null=getattr(options, "keep_null", True),
                                   merge_objects=getattr(options, "merge_objects", True))
 
     def replace(self, key: str, document: Document, options: Any, rev: str | None = None) -> tuple[Document, Document]:
-        return self._store.replace(self._database, self.name, key, document,
+        return self._store.replace(self._database, self.name, key, _owned(document),
                                    rev=None if getattr(options, "ignore_revs", True) else rev)
 
     def remove(self, key: str, options: Any, rev: str | None = None) -> Document:

@@ -232,6 +232,7 @@ class FakeArangoTasks:
             self._databases.reset()
             self._auth.reset()
             self.http.clear()
+            self.wsgi_app.services.cursors.clear()
 
     def _drop_database(self, name: str) -> None:
         """ArangoDB drops a database's tasks and collections with it."""

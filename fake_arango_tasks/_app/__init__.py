@@ -3,8 +3,9 @@ the ``/_fake/*`` control routes, one module per resource as werkzeug's ``routing
 
 - ``_routing``: the route table's form (:class:`Route`), raw-path matching, the database prefix;
 - ``_call``: one request as handlers see it (body parsing, flags, permission checks);
-- ``_tasks``, ``_collections``, ``_documents``, ``_databases``, ``_cursor``, ``_server_info``,
-  ``_control``: the routes of each resource, each declared once in its ``ROUTES``.
+- ``_tasks``, ``_collections``, ``_documents``, ``_databases``, ``_cursor``, ``_simple``,
+  ``_query``, ``_server_info``, ``_control``: the routes of each resource, each declared once in
+  its ``ROUTES``.
 
 This package knows nothing of V8: it talks to the services in :class:`Services`.
 """
@@ -22,7 +23,7 @@ from .. import _errors as E
 from .._auth import Principal
 from .._errors import ArangoError
 from .._json import dumps
-from . import _collections, _control, _cursor, _databases, _documents, _server_info, _tasks
+from . import _collections, _control, _cursor, _databases, _documents, _query, _server_info, _simple, _tasks
 from ._call import Call, Reply
 from ._routing import Route, Router, split_database, unknown_path
 from ._services import Control, Services
@@ -32,7 +33,7 @@ __all__ = ["ArangoApp", "Control", "RESPONSE_HEADERS", "ROUTES", "Services"]
 #: Every route of the fake, in matching order.
 ROUTES: Final[tuple[Route, ...]] = (
     *_tasks.ROUTES, *_server_info.ROUTES, *_collections.ROUTES, *_documents.ROUTES, *_cursor.ROUTES,
-    *_databases.ROUTES, *_control.ROUTES,
+    *_simple.ROUTES, *_query.ROUTES, *_databases.ROUTES, *_control.ROUTES,
 )
 
 #: Headers on every ArangoDB answer (recorded from 3.10 to 3.12).

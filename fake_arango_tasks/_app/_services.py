@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from .._auth import Auth
@@ -11,6 +11,7 @@ from .._documents import DocumentStore
 from .._journal import Run
 from .._outgoing import OutgoingHttp
 from .._tasks import TaskTable
+from ._cursor import Cursors
 
 __all__ = ["Control", "Services"]
 
@@ -37,6 +38,7 @@ class Services:
             Tasks API.
         javascript_tasks: ``False`` acts as ``--javascript.tasks false``: creating a task answers
             403/11, reading and deleting still work.
+        cursors: the AQL cursors of ``/_api/cursor`` (server state: a reset clears them).
     """
 
     tasks: TaskTable
@@ -47,3 +49,4 @@ class Services:
     outgoing: OutgoingHttp
     version: str = "3.12.4"
     javascript_tasks: bool = True
+    cursors: Cursors = field(default_factory=Cursors)

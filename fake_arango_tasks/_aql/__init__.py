@@ -23,7 +23,7 @@ Operations with modules of their own: ``_collect`` (COLLECT, WINDOW, aggregates)
 warnings, statistics).
 """
 
-from ._query import PreparedQuery, QueryResult, execute, parse_info, prepare  # noqa: E402
+from ._query import PreparedQuery, QueryResult, execute, parse_info, phase_of, prepare  # noqa: E402
 from ._runtime import QueryContext, QueryOptions  # noqa: E402
 
-__all__ = ["PreparedQuery", "QueryContext", "QueryOptions", "QueryResult", "execute", "parse_info", "prepare"]
+__all__ = ["PreparedQuery", "QueryContext", "QueryOptions", "QueryResult", "execute", "parse_info", "phase_of", "prepare"]

@@ -45,6 +45,9 @@ def canonical(value: Any) -> Any:
     return ("o", tuple(sorted((k, canonical(v)) for k, v in value.items())))
 
 
+_UNBOUNDED = 2**63 - 1  # LIMIT null
+
+
 class PipelineCompiler:
     """Compiles queries for one run.
 
@@ -286,14 +289,21 @@ class PipelineCompiler:
         return stage
 
     def _limit_value(self, node: Node, what: str) -> int:
+        """A LIMIT offset or count (``ExecutionPlan::fromNodeLimit``, devel): null is 0 for the
+        offset and unbounded for the count; anything but a non-negative number is 1504
+        ``LIMIT <what> value is not a number or out of range`` (raised while the plan is made)."""
         compiled = self.expressions.compile(node)
         try:
             value = compiled([None] * self.frame_size)
         except (IndexError, TypeError):  # pragma: no cover - defensive
             value = None
-        if type(value) is bool or not isinstance(value, (int, float)) or value < 0:
-            raise ArangoError(1504, "number out of range")
-        return int(value)
+        if value is None:
+            return 0 if what == "offset" else _UNBOUNDED
+        if type(value) is bool or not isinstance(value, (int, float)) or value != value or value < 0:
+            error = ArangoError(1504, f"LIMIT {what} value is not a number or out of range")
+            error.query_phase = "instantiating plan"  # type: ignore[attr-defined]
+            raise error
+        return int(min(value, _UNBOUNDED))
 
     def return_result(self, operation: ReturnOp) -> Callable[[Iterator[Frame]], list[Any]]:
         """``RETURN [DISTINCT] expression``."""

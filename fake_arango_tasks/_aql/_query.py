@@ -17,7 +17,7 @@ from ._parser import ParseResult, parse
 from ._pipeline import PipelineCompiler
 from ._runtime import QueryContext, QueryOptions, Run
 
-__all__ = ["PreparedQuery", "QueryResult", "prepare", "execute", "parse_info"]
+__all__ = ["PreparedQuery", "QueryResult", "prepare", "execute", "parse_info", "phase_of"]
 
 _CACHE_SIZE = 512
 _cache: OrderedDict[str, PreparedQuery] = OrderedDict()
@@ -106,15 +106,19 @@ def execute(query: str | PreparedQuery, bind_vars: Mapping[str, Any] | None, con
             runs (1563 FOR over a non-array, 1210 unique constraint, a warning with
             ``failOnWarning``, ...).
     """
-    prepared = query if isinstance(query, PreparedQuery) else prepare(query)
-    options = options or QueryOptions()
-    parsed = prepared.parsed
-    check_bind_parameters(parsed, bind_vars if bind_vars is not None else {})
-    bind = dict(bind_vars) if bind_vars is not None else {}
-    check_modifications(parsed, bind)
-    read, written = collections_of(parsed, bind)
-    storage = context.storage
-    check_collections(read + written, storage)
+    try:
+        prepared = query if isinstance(query, PreparedQuery) else prepare(query)
+        options = options or QueryOptions()
+        parsed = prepared.parsed
+        check_bind_parameters(parsed, bind_vars if bind_vars is not None else {})
+        bind = dict(bind_vars) if bind_vars is not None else {}
+        check_modifications(parsed, bind)
+        read, written = collections_of(parsed, bind)
+        storage = context.storage
+        check_collections(read + written, storage)
+    except ArangoError as exc:
+        exc.query_phase = "parsing"  # type: ignore[attr-defined]
+        raise
     run = Run(context, options, bind)
     for code, message in prepared.warnings:
         run.warn(code, message)
@@ -132,6 +136,13 @@ def execute(query: str | PreparedQuery, bind_vars: Mapping[str, Any] | None, con
         run.stats.full_count = full_count
     return QueryResult(values, run.stats.to_dict(options.full_count, elapsed), run.warnings, full_count,
                        tuple(written))
+
+
+def phase_of(error: ArangoError) -> str:
+    """The state ``Query`` was in when ``error`` (raised by :func:`execute`) happened, as
+    ``QueryExecutionState::toString`` names it: ``"parsing"`` (syntax, names, bind parameters,
+    collections) or ``"executing"`` (anything raised while the query ran)."""
+    return str(getattr(error, "query_phase", "executing"))
 
 
 def parse_info(query: str) -> dict[str, Any]:

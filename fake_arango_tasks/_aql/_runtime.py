@@ -52,12 +52,18 @@ class QueryContext:
         now_ms: the query's clock, Unix milliseconds (the fake clock).
         random: numbers in [0, 1) from the query's seeded stream.
         sleep: consume (fake) seconds, for ``SLEEP()``.
+        user: the user the query runs as (``CURRENT_USER()``); ``None`` without authentication.
+        version: the ArangoDB version the server claims (``VERSION()``).
+        list_collections: ``(id, name)`` of every collection of the database (``COLLECTIONS()``).
     """
 
     storage: Storage
     now_ms: Callable[[], int] = field(default=lambda: int(time.time() * 1000))
     random: Callable[[], float] = field(default=lambda: 0.5)
     sleep: Callable[[float], None] = field(default=lambda seconds: None)
+    user: str | None = None
+    version: str = "3.12.4"
+    list_collections: Callable[[], list[tuple[str, str]]] = field(default=lambda: [])
 
 
 class Stats:
@@ -138,6 +144,17 @@ class Run:
     @property
     def storage(self) -> Storage:
         return self.context.storage
+
+    @property
+    def user(self) -> str | None:
+        return self.context.user
+
+    @property
+    def version(self) -> str:
+        return self.context.version
+
+    def collections(self) -> list[tuple[str, str]]:
+        return self.context.list_collections()
 
     def collection(self, name: str) -> Collection:
         """The collection ``name`` (resolved once per run).

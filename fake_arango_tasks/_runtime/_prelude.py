@@ -17,7 +17,8 @@ from .._errors import ERRORS
 __all__ = ["prelude_source", "SECTIONS"]
 
 #: The prelude's files, in the order they are joined.
-SECTIONS = ("kernel", "printing", "time", "sandbox", "tasks", "documents", "request", "modules", "isolation", "driver")
+SECTIONS = ("kernel", "printing", "time", "sandbox", "tasks", "documents", "aql", "request", "modules", "isolation",
+            "driver")
 
 
 def _errors_table() -> str:

@@ -102,6 +102,10 @@ class Host(Protocol):
 
     def documents(self, job: Job, database: str, op: str, args: list[Any]) -> Any: ...
 
+    def aql(self, job: Job, database: str, request: dict[str, Any]) -> dict[str, Any]:
+        """An AQL query of ``db._query`` and the simple queries: ``{"result", "extra", "sleptUs"}``."""
+        ...
+
     def request(self, job: Job, request: OutgoingRequest, timeout: float | None) -> dict[str, Any]:
         """An outgoing HTTP request: ``{"code", "message", "headers", "body"}``."""
         ...
@@ -417,6 +421,8 @@ class JavaScriptRuntime:
             return True
         if op == "getTask":
             return self._host.get_tasks(job, request[3])
+        if op == "aql":
+            return self._host.aql(job, request[3], request[4])
         if op == "request":
             outgoing = OutgoingRequest(request[3], request[4], request[5], request[6])
             self._requests.setdefault((batch_id, index), []).append(outgoing)

@@ -1,17 +1,17 @@
-"""Fixtures of the AQL engine tests: a fresh in-memory storage per test, and the few functions the
-language tests call, registered only where the function library does not provide them yet."""
+"""Fixtures of the AQL engine tests: a fresh, empty database per test.
+
+The storage is the real document store (``DocumentStore.storage``), the one HTTP and task commands
+use; ``AQL_STORAGE=memory`` runs the same tests against the second implementation of the
+engine's ``Storage`` protocol, ``tests/aql/memory_storage.py``."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.aql.memory_storage import MemoryStorage
-from tests.aql.stand_in_functions import register_test_functions
-
-register_test_functions()
+from tests.aql.stores import TestStorage, new_storage
 
 
 @pytest.fixture
-def storage() -> MemoryStorage:
-    """An empty database."""
-    return MemoryStorage()
+def storage() -> TestStorage:
+    """An empty database ``_system``."""
+    return new_storage()

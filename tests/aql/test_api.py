@@ -7,7 +7,7 @@ import pytest
 
 from fake_arango_tasks._aql import PreparedQuery, QueryContext, QueryOptions, execute, parse_info, prepare
 from fake_arango_tasks._errors import ArangoError
-from tests.aql.memory_storage import MemoryStorage
+from tests.aql.stores import TestStorage
 
 STATS_KEYS = ["writesExecuted", "writesIgnored", "documentLookups", "seeks", "scannedFull", "scannedIndex", "cursorsCreated",
               "cursorsRearmed", "cacheHits", "cacheMisses", "filtered", "httpRequests", "executionTime", "peakMemoryUsage",
@@ -29,14 +29,14 @@ def test_prepare_raises_parse_errors() -> None:
     assert e.value.error_num == 1501 and e.value.status == 400
 
 
-def test_execute_a_prepared_query(storage: MemoryStorage) -> None:
+def test_execute_a_prepared_query(storage: TestStorage) -> None:
     storage.create("c", [{"_key": "a", "v": 1}])
     prepared = prepare("FOR d IN c RETURN d.v + @n")
     assert execute(prepared, {"n": 1}, QueryContext(storage)).values == [2]
     assert execute(prepared, {"n": 2}, QueryContext(storage)).values == [3]
 
 
-def test_stats_keys_in_arangodb_order(storage: MemoryStorage) -> None:
+def test_stats_keys_in_arangodb_order(storage: TestStorage) -> None:
     result = execute("RETURN 1", {}, QueryContext(storage))
     assert list(result.stats) == STATS_KEYS
     with_count = execute("FOR i IN 1..3 LIMIT 1 RETURN i", {}, QueryContext(storage), QueryOptions(full_count=True))
@@ -44,47 +44,47 @@ def test_stats_keys_in_arangodb_order(storage: MemoryStorage) -> None:
     assert with_count.full_count == 3 and with_count.stats["fullCount"] == 3
 
 
-def test_extra_has_warnings_and_stats(storage: MemoryStorage) -> None:
+def test_extra_has_warnings_and_stats(storage: TestStorage) -> None:
     result = execute("RETURN 1 / 0", {}, QueryContext(storage))
     assert result.extra["warnings"] == [{"code": 1562, "message": "division by zero"}]
     assert list(result.extra) == ["warnings", "stats"]
 
 
-def test_a_failing_modification_leaves_no_write(storage: MemoryStorage) -> None:
+def test_a_failing_modification_leaves_no_write(storage: TestStorage) -> None:
     storage.create("c", [{"_key": "1"}])
     with pytest.raises(ArangoError) as e:
         execute("FOR k IN ['a', 'b', '1'] INSERT {_key: k} INTO c", {}, QueryContext(storage))
     assert e.value.error_num == 1210
-    assert sorted(storage.collection("c").documents) == ["1"]
+    assert sorted(storage.documents("c")) == ["1"]
 
 
-def test_a_query_failing_after_writes_rolls_back(storage: MemoryStorage) -> None:
+def test_a_query_failing_after_writes_rolls_back(storage: TestStorage) -> None:
     storage.create("c", [{"_key": "1", "v": 1}])
     with pytest.raises(ArangoError):
         execute("FOR d IN c UPDATE d WITH {v: 2} IN c LET x = FAIL('after') RETURN x", {}, QueryContext(storage))
-    assert storage.collection("c").documents["1"]["v"] == 1
+    assert storage.documents("c")["1"]["v"] == 1
 
 
-def test_ignored_errors_commit_the_rest(storage: MemoryStorage) -> None:
+def test_ignored_errors_commit_the_rest(storage: TestStorage) -> None:
     storage.create("c", [{"_key": "1"}])
     result = execute("FOR k IN ['a', '1'] INSERT {_key: k} INTO c OPTIONS {ignoreErrors: true}", {}, QueryContext(storage))
     assert result.stats["writesExecuted"] == 1 and result.stats["writesIgnored"] == 1
-    assert sorted(storage.collection("c").documents) == ["1", "a"]
+    assert sorted(storage.documents("c")) == ["1", "a"]
     assert result.writes == ("c",)
 
 
-def test_context_clock_and_random_reach_functions(storage: MemoryStorage) -> None:
+def test_context_clock_and_random_reach_functions(storage: TestStorage) -> None:
     context = QueryContext(storage, now_ms=lambda: 123, random=lambda: 0.5)
     assert execute("RETURN [DATE_NOW(), RAND()]", {}, context).values == [[123, 0.5]]
 
 
-def test_non_deterministic_functions_are_not_folded(storage: MemoryStorage) -> None:
+def test_non_deterministic_functions_are_not_folded(storage: TestStorage) -> None:
     ticks = iter(range(100))
     context = QueryContext(storage, now_ms=lambda: next(ticks))
     assert execute("FOR i IN 1..3 RETURN DATE_NOW()", {}, context).values == [0, 1, 2]
 
 
-def test_functions_reading_the_clock_are_never_folded(storage: MemoryStorage) -> None:
+def test_functions_reading_the_clock_are_never_folded(storage: TestStorage) -> None:
     from fake_arango_tasks._aql._functions import FUNCTIONS, Function
     # wrongly declared deterministic: folding must still not call the clock at compile time
     FUNCTIONS.setdefault("CLOCK_TEST", Function("CLOCK_TEST", 0, 0, lambda ctx, a: ctx.now_ms()))
@@ -93,7 +93,7 @@ def test_functions_reading_the_clock_are_never_folded(storage: MemoryStorage) ->
     assert execute("FOR i IN 1..3 RETURN CLOCK_TEST()", {}, context).values == [0, 1, 2]
 
 
-def test_max_runtime_kills_the_query(storage: MemoryStorage) -> None:
+def test_max_runtime_kills_the_query(storage: TestStorage) -> None:
     now = [0]
 
     def sleep(seconds: float) -> None:
@@ -108,7 +108,7 @@ def test_max_runtime_kills_the_query(storage: MemoryStorage) -> None:
     assert execute("FOR i IN 1..2 LET s = SLEEP(1) RETURN i", {}, context, QueryOptions(max_runtime=2.5)).values == [1, 2]
 
 
-def test_bind_vars_must_be_an_object(storage: MemoryStorage) -> None:
+def test_bind_vars_must_be_an_object(storage: TestStorage) -> None:
     with pytest.raises(ArangoError) as e:
         execute("RETURN 1", [1], QueryContext(storage))  # type: ignore[arg-type]
     assert e.value.error_num == 1550

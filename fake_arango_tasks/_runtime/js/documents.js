@@ -21,12 +21,13 @@ function collectionObject(name) {
     remove: on("remove"),
     count: on("count"),
     toArray: on("all"),
-    all: () => ObjectFreeze({ toArray: () => docs("all", name) }),
+    ...simpleQueries(name),  // all, byExample, firstExample, any, range, ... (aql.js)
     truncate: (options) => { docs("truncate", name, options); },
     drop: (options) => { docs("drop", name, options); },
     properties: on("properties"),
     toString: () => docs("describe", name),
   };
+  collectionNames.set(object, name);  // the aql tag binds it as a collection (aql.js)
   return ObjectFreeze(object);
 }
 function databaseMethods() {
@@ -50,8 +51,8 @@ function databaseMethods() {
     _remove: (handle, options) => docs("removeById", handle, options),
     _update: (handle, patch, options) => docs("updateById", handle, patch, options),
     _replace: (handle, body, options) => docs("replaceById", handle, body, options),
-    _query: () => unsupported("AQL (db._query)"),
-    _createStatement: () => unsupported("AQL (db._createStatement)"),
+    _query: (...args) => dbQuery(...args),  // aql.js
+    _createStatement: (data) => createStatement(data),
     _executeTransaction: () => unsupported("JavaScript transactions (db._executeTransaction)"),
   };
 }

@@ -26,7 +26,7 @@ const internal = {
   processStatistics: refuse("not allowed to provide this information"),
   logLevel: refuse("not allowed to change logLevel"),
 };
-const arangodb = { print, db: dbProxy, time, errors, ArangoError };
+const arangodb = { print, db: dbProxy, time, errors, ArangoError, aql, query };  // aql, query: aql.js
 // ArangoDB's process shim (js/common/bootstrap/modules/process.js); what it would reveal of the
 // server process is refused as in a hardened server.
 const processModule = {

@@ -56,7 +56,7 @@ CASES = [
     p("aql/graphs/k-paths.md#syntax", "FOR p IN 1..4 OUTBOUND K_PATHS 'v/A' TO 'v/D' e RETURN p.vertices[*]._key",
       [["A", "B", "C", "D"], ["A", "E", "C", "D"]], ordered=False),
     p("aql/graphs/k-paths.md#syntax", "FOR p IN 1..2 OUTBOUND K_PATHS 'v/A' TO 'v/D' e RETURN p", []),
-    p("aql/graphs/k-paths.md#syntax", "FOR p IN 1..4 OUTBOUND K_PATHS 'v/A' TO 'v/D' e RETURN ATTRIBUTES_TEST(p)", [["edges", "vertices"], ["edges", "vertices"]]),
+    p("aql/graphs/k-paths.md#syntax", "FOR p IN 1..4 OUTBOUND K_PATHS 'v/A' TO 'v/D' e RETURN ATTRIBUTES(p, false, true)", [["edges", "vertices"], ["edges", "vertices"]]),
     p("aql/graphs/all-shortest-paths.md#syntax", "FOR p IN OUTBOUND ALL_SHORTEST_PATHS 'v/A' TO 'v/D' e RETURN p.edges[*]._key",
       [["ab", "bc", "cd"], ["ae", "ec", "cd"]], ordered=False),
     p("aql/graphs/all-shortest-paths.md#syntax", "FOR p IN OUTBOUND ALL_SHORTEST_PATHS 'v/A' TO 'v/B' e RETURN p.vertices[*]._key", [["A", "B"]]),

@@ -24,7 +24,7 @@ CASES = [
     AqlCase(source=E, query="FOR i IN [1, 0] RETURN 1 / i", options={"failOnWarning": True}, error=(1562, "division by zero")),
     q(E, "FOR i IN [1, 2] RETURN 1 / i", [1, 0.5], options={"failOnWarning": True}),
     q(E, "LET x = 0 RETURN [1 / x, 2 % x]", [[None, None]], warnings=(DIV, DIV)),
-    q(E, "RETURN WARN_TEST(5)", [5], warnings=(DIV,)),
+    q(E, "RETURN [5, FIRST(1)]", [[5, None]], warnings=((1563, "in function 'FIRST()': array expected"),)),
     q(E, "RETURN 1e400 + 1", [1], warnings=((1504, "number out of range"),)),
     # statistics
     q(S, "FOR d IN c RETURN d.v", list(range(10)), collections=DOCS, stats={"scannedFull": 10, "filtered": 0, "writesExecuted": 0}),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 from typing import Any, Iterator
 
+from fake_arango_tasks._documents import RevisionClock
 from fake_arango_tasks._errors import ArangoError
 
 NOW_MS = 1_700_000_000_000  # 2023-11-14T22:13:20.000Z
@@ -14,12 +15,12 @@ NOW_MS = 1_700_000_000_000  # 2023-11-14T22:13:20.000Z
 class StubCollection:
     """One collection of :class:`StubStorage`: documents by ``_key``."""
 
-    def __init__(self, name: str, documents: list[dict[str, Any]]) -> None:
+    def __init__(self, name: str, documents: list[dict[str, Any]], revisions: RevisionClock) -> None:
         self.name, self.type = name, 2
         self._docs: dict[str, dict[str, Any]] = {}
         for i, doc in enumerate(documents):
             key = str(doc.get("_key", i + 1))
-            self._docs[key] = {"_key": key, "_id": f"{name}/{key}", "_rev": "_h0000000---", **doc}
+            self._docs[key] = {"_key": key, "_id": f"{name}/{key}", "_rev": revisions.next(), **doc}
 
     def get(self, key: str) -> dict[str, Any] | None:
         return self._docs.get(key)
@@ -37,7 +38,8 @@ class StubStorage:
     database = "_system"
 
     def __init__(self, collections: dict[str, list[dict[str, Any]]]) -> None:
-        self._collections = {n: StubCollection(n, docs) for n, docs in collections.items()}
+        revisions = RevisionClock(lambda: NOW_MS)  # the document store's revisions, on the stub's clock
+        self._collections = {n: StubCollection(n, docs, revisions) for n, docs in collections.items()}
 
     def has_collection(self, name: str) -> bool:
         return name in self._collections

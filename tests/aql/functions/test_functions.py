@@ -1,8 +1,8 @@
 """Runs the function cases (``cases_*.py``) by calling the implementations directly, until the
 engine is merged: ``RETURN NAME(literal, ...)`` is read by a tiny literal reader, the function
 looked up in ``FUNCTIONS``, its argument count checked as the engine does (1541), and the
-result, warnings and error compared with ArangoDB's. Cases needing the engine (variables,
-nested calls, ``FOR``) live in each module's ``ENGINE_CASES`` and are skipped here."""
+result, warnings and error compared with ArangoDB's. Every case runs through the engine too, as
+do the cases that need it (variables, nested calls, ``FOR``: each module's ``ENGINE_CASES``)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from fake_arango_tasks._aql._functions import FUNCTIONS
 from fake_arango_tasks._errors import ArangoError
 from fake_arango_tasks._json import dumps
 from tests.aql.case import MISSING, AqlCase
+from tests.aql.test_cases import check_case
 
 from . import (
     cases_arrays,
@@ -124,7 +125,13 @@ def test_case(case: AqlCase) -> None:
 
 @pytest.mark.parametrize("case", ENGINE_CASES, ids=lambda c: f"{c.source}|{c.query[:60]}")
 def test_engine_case(case: AqlCase) -> None:
-    pytest.skip("needs the AQL engine (variables, nested calls or statements)")
+    check_case(case)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.source}|{c.query[:60]}")
+def test_case_through_the_engine(case: AqlCase) -> None:
+    """The same cases, parsed and run by the engine (folding, argument checks, warnings)."""
+    check_case(case)
 
 
 def test_reader_reads_aql_literals() -> None:
