@@ -43,6 +43,11 @@ class Host:
         self._databases = databases
         self._auth = auth
         self._outgoing = outgoing
+        #: Called every few thousand rows of a command's query: stops a run past its time limit
+        #: (the server sets the runtime's check here once the runtime exists).
+        self.check_run_time: Callable[[], None] = lambda: None
+        #: The most values a command's query may return (its memory bound).
+        self.query_max_rows = 0
         self._doc_ops: dict[str, Callable[[Job, str, list[Any]], Any]] = {
             "insert": self._insert, "document": self._document, "exists": self._exists, "update": self._update,
             "replace": self._replace, "remove": self._remove, "count": self._count, "all": self._all,
@@ -291,7 +296,8 @@ class Host:
 
         user = job.task.user
         caller = Caller(user=user or None, access=self._auth.access(_principal(user), database),
-                        now_ms=lambda: (now_us + slept[0]) // 1000, random=stream.random, sleep=sleep)
+                        now_ms=lambda: (now_us + slept[0]) // 1000, random=stream.random, sleep=sleep,
+                        check=self.check_run_time, max_rows=self.query_max_rows)
         kind = request.get("kind")
         if kind == "parse":
             try:

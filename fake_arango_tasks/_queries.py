@@ -39,6 +39,8 @@ class Caller:
         random: numbers in [0, 1) from the caller's seeded stream (``RAND()``, ``UUID()``).
         sleep: consume seconds of the caller's (fake) time, for ``SLEEP()``.
         version: the ArangoDB version the server claims (``VERSION()``).
+        check: called every few thousand rows; raises to stop the query (a run's time limit).
+        max_rows: the most values the query may return (its memory bound; 0: none).
     """
 
     user: str | None
@@ -47,6 +49,8 @@ class Caller:
     random: Callable[[], float]
     sleep: Callable[[float], None]
     version: str = "3.12.4"
+    check: Callable[[], None] = lambda: None
+    max_rows: int = 0
 
 
 def _flag(value: Any, default: bool) -> bool:
@@ -112,6 +116,7 @@ def run_query(store: DocumentStore, database: str, query: Any, bind_vars: Mappin
     context = QueryContext(
         store.storage(database), now_ms=caller.now_ms, random=caller.random, sleep=caller.sleep, user=caller.user,
         version=caller.version, list_collections=lambda: [(c.id, c.name) for c in store.collections(database)],
+        check=caller.check, max_rows=caller.max_rows,
     )
     try:
         return execute(prepared, bind_vars, context, options)

@@ -25,6 +25,10 @@ from ._ticks import Ticks
 
 __all__ = ["FakeArangoTasks"]
 
+#: What a value an AQL query returns is taken to cost, bytes: ``run_max_memory`` divided by it
+#: bounds the values one query may return (tasks' queries and HTTP cursors alike).
+QUERY_ROW_BYTES = 256
+
 class FakeArangoTasks:
     """A fake ArangoDB 3.12 Tasks API server.
 
@@ -95,17 +99,19 @@ class FakeArangoTasks:
         self._auth = Auth(users, jwt_secret)
         self._table = TaskTable(lambda command: self._runtime.compiles(command), lambda: self.clock.now_us, self._ticks,
                                 on_removed=lambda: self._runtime.notify_removed())
-        self._runtime = JavaScriptRuntime(
-            Host(self._table, self._documents, self._databases, self._auth, self.http),
-            timeout=run_timeout, max_memory=run_max_memory, max_output=run_max_output, seed=seed,
-        )
+        commands = Host(self._table, self._documents, self._databases, self._auth, self.http)
+        self._runtime = JavaScriptRuntime(commands, timeout=run_timeout, max_memory=run_max_memory,
+                                          max_output=run_max_output, seed=seed)
+        commands.check_run_time = self._runtime.check_run_time
+        commands.query_max_rows = run_max_memory // QUERY_ROW_BYTES
         self._scheduler = Scheduler(clock, self._runtime.run_batch, self._journal, self._table.is_current,
                                     self._table.discard, max_batch=max_batch, max_runs=max_runs_per_advance)
         self._table.scheduler = self._scheduler
         self.wsgi_app = ArangoApp(Services(self._table, self._databases, self._auth, self, self._documents, self.http,
-                                           version=version, javascript_tasks=javascript_tasks))
+                                           version=version, javascript_tasks=javascript_tasks,
+                                           query_max_rows=run_max_memory // QUERY_ROW_BYTES))
         self._stopped = False
-        self._http = HttpServer(self.wsgi_app, host, port)
+        self._http = HttpServer(self.wsgi_app, self.host, port)
         self._lock = threading.Lock()
 
     def __repr__(self) -> str:

@@ -131,7 +131,7 @@ def caller_of(call: Call) -> Caller:
     return Caller(
         user=call.principal.user or None, access=services.auth.access(call.principal, call.database),
         now_ms=lambda: int((start + offset[0]) * 1000), random=services.cursors.random, sleep=sleep,
-        version=services.version,
+        version=services.version, max_rows=services.query_max_rows,
     )
 
 

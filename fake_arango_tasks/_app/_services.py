@@ -39,6 +39,7 @@ class Services:
         javascript_tasks: ``False`` acts as ``--javascript.tasks false``: creating a task answers
             403/11, reading and deleting still work.
         cursors: the AQL cursors of ``/_api/cursor`` (server state: a reset clears them).
+        query_max_rows: the most values one query may return (its memory bound; 0: none).
     """
 
     tasks: TaskTable
@@ -50,3 +51,4 @@ class Services:
     version: str = "3.12.4"
     javascript_tasks: bool = True
     cursors: Cursors = field(default_factory=Cursors)
+    query_max_rows: int = 0

@@ -216,6 +216,10 @@ class _Bits(Aggregator):
         return None if self.invalid else self.value
 
 
+#: The aggregates that keep their input values (the rest keep a number or one value).
+_KEEPING = frozenset({"UNIQUE", "SORTED_UNIQUE", "COUNT_DISTINCT", "PUSH"})
+
+
 def make_aggregator(name: str) -> Aggregator:
     """A fresh aggregator for an aggregate function name (aliases allowed: COUNT, AVG, ...)."""
     kind = AGGREGATORS[name]
@@ -275,6 +279,9 @@ def collect_stage(pipeline: Any, operation: CollectOp, following: Operation | No
             into_value = lambda f: {name: f[slot] for name, slot in names}  # noqa: E731
     count_slot = operation.count.slot if operation.count is not None else None
     names_to_aggregate = [name for _, name, _ in aggregates]
+    # what each row adds to what the COLLECT keeps: its INTO value, its PUSHed/UNIQUE values
+    kept_per_row = (into_value is not None) + sum(AGGREGATORS[n] in _KEEPING for n in names_to_aggregate)
+    hold = pipeline.run.hold
 
     def stage(rows: Iterator[Frame], start: Frame) -> Iterator[Frame]:
         table: dict[Any, _Group] = {}
@@ -290,8 +297,11 @@ def collect_stage(pipeline: Any, operation: CollectOp, following: Operation | No
                 key = canonical(values)
             group = table.get(key)
             if group is None:
+                hold()
                 group = _Group(values, frame.copy(), [make_aggregator(n) for n in names_to_aggregate])
                 table[key] = group
+            if kept_per_row:
+                hold(kept_per_row)
             for aggregator, (_, _, value) in zip(group.aggregators, aggregates):
                 aggregator.add(value(frame))
             if into_value is not None:

@@ -82,9 +82,20 @@ class PipelineCompiler:
         """A subquery as a function of the enclosing frame returning its result array."""
         saved, self.full_count_limit = self.full_count_limit, None
         try:
-            return self.compile(query)
+            body = self.compile(query)
         finally:
             self.full_count_limit = saved
+        run = self.run
+
+        def execute(frame: Frame) -> list[Any]:
+            held = run.held
+            try:
+                values: list[Any] = body(frame)
+                return values
+            finally:
+                run.held = held  # its buffers are gone once it returns; one row's result is not counted
+
+        return execute
 
     def compile(self, query: Query) -> Compiled:
         stages, result = self._stages(query.operations)
@@ -164,6 +175,8 @@ class PipelineCompiler:
         elif conditions:
             condition = lambda f: all(c(f) for c in conditions)  # noqa: E731
 
+        guard = self.run.context.check
+
         def stage(rows: Iterator[Frame], start: Frame) -> Iterator[Frame]:
             for frame in rows:
                 if check_time is not None:
@@ -173,11 +186,15 @@ class PipelineCompiler:
                     if condition is None:
                         for value in source(frame):
                             seen += 1
+                            if not seen & _CHECK_EVERY:
+                                guard()
                             frame[slot] = value
                             yield frame
                     else:
                         for value in source(frame):
                             seen += 1
+                            if not seen & _CHECK_EVERY:
+                                guard()
                             frame[slot] = value
                             if condition(frame):
                                 passed += 1
@@ -253,11 +270,13 @@ class PipelineCompiler:
             directions.append(bool(to_bool(ascending)) if constant else True)
         if not keys:
             return lambda rows, start: rows
+        hold = self.run.hold
 
         def stage(rows: Iterator[Frame], start: Frame) -> Iterator[Frame]:
             frames: list[Frame] = []
             values: list[list[Any]] = []
             for f in rows:
+                hold()
                 frames.append(f.copy())
                 values.append([k(f) for k in keys])
             yield from sort_by_columns(frames, values, directions)
@@ -313,8 +332,19 @@ class PipelineCompiler:
             value: Compiled = lambda f: f[slot]  # noqa: E731
         else:
             value = self.expressions.compile(expression)
+        hold = self.run.hold
         if not operation.distinct:
-            return lambda rows: [value(f) for f in rows]
+            if not self.run.context.max_rows:
+                return lambda rows: [value(f) for f in rows]
+
+            def bounded(rows: Iterator[Frame]) -> list[Any]:
+                out: list[Any] = []
+                for f in rows:
+                    hold()
+                    out.append(value(f))
+                return out
+
+            return bounded
 
         def distinct(rows: Iterator[Frame]) -> list[Any]:
             seen: set[Any] = set()
@@ -323,11 +353,16 @@ class PipelineCompiler:
                 v = value(f)
                 key = canonical(v)
                 if key not in seen:
+                    hold()
                     seen.add(key)
                     out.append(v)
             return out
 
         return distinct
+
+
+#: A FOR calls the context's check every 4096 rows (a mask: rows & 4095 == 0).
+_CHECK_EVERY = 4095
 
 
 def _drain(rows: Iterator[Frame]) -> list[Any]:

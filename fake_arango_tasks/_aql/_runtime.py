@@ -55,6 +55,10 @@ class QueryContext:
         user: the user the query runs as (``CURRENT_USER()``); ``None`` without authentication.
         version: the ArangoDB version the server claims (``VERSION()``).
         list_collections: ``(id, name)`` of every collection of the database (``COLLECTIONS()``).
+        check: called every few thousand rows a FOR makes; raises to stop the query (a task
+            run's time limit: the engine cannot be interrupted otherwise).
+        max_rows: the most values a query may return (a bound on its memory; 0: none), past
+            which it fails as a query over its memory limit (32).
     """
 
     storage: Storage
@@ -64,6 +68,8 @@ class QueryContext:
     user: str | None = None
     version: str = "3.12.4"
     list_collections: Callable[[], list[tuple[str, str]]] = field(default=lambda: [])
+    check: Callable[[], None] = field(default=lambda: None)
+    max_rows: int = 0
 
 
 class Stats:
@@ -116,6 +122,7 @@ class Run:
         self.warnings: list[dict[str, Any]] = []
         self.stats = Stats()
         self._collections: dict[str, Collection] = {}
+        self.held = 0  # values the query holds at once, at most: SORT/COLLECT buffers, results
         self.deadline = 0.0
         if options.max_runtime > 0:
             self.deadline = context.now_ms() / 1000.0 + options.max_runtime
@@ -167,6 +174,18 @@ class Run:
             found = self.context.storage.collection(name)
             self._collections[name] = found
         return found
+
+    def hold(self, count: int = 1) -> None:
+        """Count ``count`` more values the query keeps (a SORT buffer, a COLLECT group, a
+        result); past the context's ``max_rows`` the query fails as arangod's does when its
+        ResourceMonitor passes the memory limit (``ResourceMonitor::increaseMemoryUsage``).
+
+        Raises:
+            ArangoError: 32 ``query would use more memory than allowed``.
+        """
+        self.held += count
+        if self.held > self.context.max_rows > 0:
+            raise ArangoError(32, "query would use more memory than allowed")
 
     def check_time(self) -> None:
         """Kill the query once ``maxRuntime`` has passed (1500 ``query killed``)."""

@@ -169,6 +169,7 @@ class JavaScriptRuntime:
         self._batches: dict[int, Sequence[Job]] = {}  # the current batch (and the one before)
         self._requests: dict[tuple[int, int], list[OutgoingRequest]] = {}
         self._stops: dict[tuple[int, int], str] = {}  # runs the prelude asked to stop, and why
+        self._clock_state: list[Any] = [0, float("inf")]  # the watchdog's: run counter seen, deadline
         self._yielded: tuple[int, int, Any, Any, Any] | None = None  # the last run that yielded, with the batch's reports
         self._generation = 0
         self._compiler: Isolate | None = None
@@ -275,6 +276,9 @@ class JavaScriptRuntime:
         except (JSError, V8Error, ValueError) as exc:  # the prelude failed: start afresh
             self._drop_context()
             return BatchResult([(0, RunOutcome(failure=RunFailure(f"internal error of fake-arango-tasks: {exc}")))], 1)
+        except BaseException:  # the caller gave up (KeyboardInterrupt, a test's timeout): end the run with it
+            self._drop_context()
+            raise
         result = self._decode(batch_id, jobs, answer)
         if answer["poisoned"]:
             self._drop_context()
@@ -297,19 +301,41 @@ class JavaScriptRuntime:
             jobs = jobs[: len(jobs) // 2]
 
     def _watchdog(self, context: _Context) -> Callable[[], bool]:
-        """True once the run under way has run longer than the time limit."""
+        """True once the run under way has run longer than the time limit (the buffer's run
+        counter tells when a run started; the watchdog sees it at most a slice late)."""
         channel = context.channel
-        state = [channel.run_seq, time.monotonic() + self.timeout]
+        self._clock_state = [channel.run_seq, time.monotonic() + self.timeout]
 
         def expired() -> bool:
-            seq = channel.run_seq
-            now = time.monotonic()
-            if seq != state[0]:
-                state[0], state[1] = seq, now + self.timeout
-                return False
-            return now > state[1]
+            return self._expired(channel)
 
         return expired
+
+    def _expired(self, channel: Channel) -> bool:
+        state = self._clock_state
+        seq: int = channel.run_seq
+        now = time.monotonic()
+        if seq != state[0]:
+            state[0], state[1] = seq, now + self.timeout
+            return False
+        return bool(now > state[1])
+
+    def check_run_time(self) -> None:
+        """For long work Python does inside a run (an AQL query): past the run's time limit, or
+        once its context is being closed (the caller gave up: an interrupt, the server stopping),
+        stop the run (it is recorded as over its time limit).
+
+        Raises:
+            ArangoError: 1500 ``query killed``, to unwind Python; the run is terminated.
+        """
+        context = self._context
+        if context is None:
+            return
+        if context.isolate.closed:
+            raise ArangoError(1500)
+        if self._expired(context.channel):
+            context.isolate.cancel_current()
+            raise ArangoError(1500)
 
     def _decode(self, batch_id: int, jobs: Sequence[Job], answer: dict[str, Any]) -> BatchResult:
         """The outcomes of the runs an answer reports as made."""

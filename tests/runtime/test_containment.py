@@ -224,3 +224,19 @@ def test_huge_output_is_cut_and_other_runs_are_unaffected() -> None:
         big = [r for r in runs if r.output[0][1] != "ok"]
         assert big[0].output == (("print", "... (output truncated by fake-arango-tasks)"),)
         assert [r.output for r in runs if r not in big] == [(("print", "ok"),)] * 3
+
+
+QUERIES = [
+    ("db._query('FOR i IN 1..1000000000000 FILTER i < 0 RETURN i')", f"run exceeded the time limit of {TIMEOUT:g} s"),
+    ("db._query('FOR i IN 1..10000000 FOR j IN 1..100 RETURN 1')", "ArangoError: AQL: query would use more memory than allowed"),
+]
+
+
+@pytest.mark.parametrize(("command", "message"), QUERIES, ids=[c[:48] for c, _ in QUERIES])
+def test_a_query_that_would_run_away_is_stopped_with_the_run(command: str, message: str,
+                                                              capfd: pytest.CaptureFixture[str]) -> None:
+    """AQL runs in Python, which V8's watchdog cannot interrupt: the engine checks the run's time
+    every few thousand rows, and bounds what a query may return by the memory limit."""
+    run, victims = _contained(command)
+    _check(run, victims, message)
+    assert capfd.readouterr().err == ""
