@@ -21,7 +21,7 @@ from .. import _errors as E
 from .._auth import Principal
 from .._errors import ArangoError
 from .._http_protocol import CORS_METHODS, EXPOSED_CORS_HEADERS, MAX_BODY_SIZE, status_line
-from .._json import dumps_bytes
+from .._json import Timestamp, dumps_bytes
 from .._media import JSON_TYPE, VPACK_TYPE, wants_velocypack
 from .._velocypack import dumps as vpack_dumps
 from .._velocypack import to_json_compatible
@@ -156,10 +156,43 @@ def _encode(body: Any, velocypack: bool) -> bytes:
     """
     if velocypack:
         return vpack_dumps(body)
+    if type(body) is list:
+        rows = _json_rows(body)
+        if rows is not None:
+            return rows
     try:
         return dumps_bytes(body)
     except TypeError:
         return dumps_bytes(to_json_compatible(body))
+
+
+_ROW_TYPES: Final = frozenset({str, int, float, bool, type(None), Timestamp})
+_ROWS: dict[tuple[Any, ...], bytes] = {}  # a flat object's members, their types and values -> its JSON
+_MAX_ROWS: Final = 8192
+
+
+def _json_rows(rows: list[Any]) -> bytes | None:
+    """A list of flat objects (``GET /_api/tasks``: the same task objects, listing after listing)
+    as :func:`dumps_bytes` writes it, each object's text remembered; ``None`` when an element is
+    anything else. Equal values of one type have one text (the writer prints ``-0.0`` as ``0``
+    too), so members, types and values are the key."""
+    parts = []
+    cache = _ROWS
+    for row in rows:
+        if type(row) is not dict:
+            return None
+        values = tuple(row.values())
+        types = tuple(map(type, values))
+        if not _ROW_TYPES.issuperset(types):
+            return None
+        key = (tuple(row), types, values)
+        text = cache.get(key)
+        if text is None:
+            if len(cache) >= _MAX_ROWS:
+                cache.clear()
+            text = cache[key] = dumps_bytes(row)
+        parts.append(text)
+    return b"[" + b",".join(parts) + b"]"
 
 
 _WWW_AUTHENTICATE: Final = (
