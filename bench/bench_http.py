@@ -10,7 +10,8 @@ figures from the same run. Also: start and stop of a whole :class:`FakeArangoTas
 pytest-httpserver (after the first), and the per-run cost of a command registering two copies of
 itself as the task table grows (issue 11, defect 7).
 
-Usage: ``python bench/bench_http.py [--rounds 3] [--requests 300]``.
+Usage: ``python bench/bench_http.py [--rounds 3] [--requests 300] [--fresh] [--only NAME]``
+(``--fresh``: every request on a new connection, ``Connection: close``, for both servers).
 """
 
 from __future__ import annotations
@@ -61,9 +62,15 @@ def routes(fake: FakeArangoTasks) -> dict[str, Callable[[int], Request]]:
     }
 
 
+FRESH = [False]  # --fresh: a new connection per request, so that keep-alive gives the fake nothing
+
+
 def drive(base: str, make: Callable[[int], Request], clients: int, count: int) -> float:
     """Requests per second of ``clients`` threads sending ``count`` requests each."""
     sessions = [requests.Session() for _ in range(clients)]
+    if FRESH[0]:
+        for session in sessions:
+            session.headers["Connection"] = "close"
     start = threading.Barrier(clients + 1)
     failures: list[str] = []
 
@@ -170,7 +177,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--requests", type=int, default=300, help="requests per client per round")
     parser.add_argument("--only", default="", help="measure only the routes whose name contains this")
+    parser.add_argument("--fresh", action="store_true", help="a new connection per request (Connection: close)")
     args = parser.parse_args()
+    FRESH[0] = args.fresh
     fake = FakeArangoTasks().start()
     baseline = HTTPServer(threaded=True)
     baseline.start()
