@@ -79,7 +79,7 @@ class FakeArangoTasks:
         seed: int = 0,
         max_runs: int = 100_000,
         max_batch: int = MAX_BATCH,
-        max_runs_per_advance: int = 1_000_000,
+        max_runs_per_advance: int = 100_000,
     ) -> None:
         if clock is None or clock == "fake":
             clock = FakeClock()

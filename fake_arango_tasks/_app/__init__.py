@@ -14,15 +14,18 @@ from __future__ import annotations
 
 import sys
 import traceback
-from http import HTTPStatus
 from typing import Any, Callable, Final, Iterable
 
-from werkzeug.wrappers import Request, Response
+from werkzeug.wrappers import Request
 
 from .. import _errors as E
 from .._auth import Principal
 from .._errors import ArangoError
-from .._json import dumps
+from .._http_protocol import CORS_METHODS, EXPOSED_CORS_HEADERS, MAX_BODY_SIZE, status_line
+from .._json import Timestamp, dumps_bytes
+from .._media import JSON_TYPE, VPACK_TYPE, wants_velocypack
+from .._velocypack import dumps as vpack_dumps
+from .._velocypack import to_json_compatible
 from . import _collections, _control, _cursor, _databases, _documents, _query, _server_info, _simple, _tasks
 from ._call import Call, Reply
 from ._routing import Route, Router, split_database, unknown_path
@@ -49,8 +52,21 @@ RESPONSE_HEADERS: Final = (
 )
 
 
+class _Request(Request):
+    """werkzeug's request, its body bounded by arangod's maximum (behind other WSGI servers)."""
+
+    max_content_length = MAX_BODY_SIZE
+
+
 class ArangoApp:
     """The WSGI application of one fake server.
+
+    Answers are encoded as arangod encodes them: VelocyPack when the request's ``Accept`` is
+    ``application/x-velocypack`` (:mod:`fake_arango_tasks._media`), errors included, JSON in
+    velocypack's Dumper format otherwise; a ``HEAD`` answer has the ``Content-Length`` of the body
+    it leaves out. ``OPTIONS`` is answered before anything else, as
+    ``CommTask::processCorsOptions`` does (see :meth:`_options`), and a request with an ``Origin``
+    gets ``CommTask::finishExecution``'s CORS headers.
 
     Args:
         services: what the routes serve from (tasks, databases, auth, documents, ...).
@@ -61,7 +77,16 @@ class ArangoApp:
         self._router = Router(ROUTES, tasks_api=_server_info.major_version(services.version) < 4)
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
-        request = Request(environ)
+        request = _Request(environ)
+        headers = list(RESPONSE_HEADERS)
+        origin = request.headers.get("Origin")
+        if origin:
+            headers += _cors_headers(origin)
+        if request.method == "OPTIONS":
+            headers += _options_headers(request, origin)
+            headers += (("Content-Type", JSON_TYPE), ("Content-Length", "0"))
+            start_response("200 OK", headers)
+            return []
         try:
             status, body = self._dispatch(request)
             error = None
@@ -71,17 +96,22 @@ class ArangoApp:
             traceback.print_exc(file=sys.stderr)
             error = ArangoError(E.INTERNAL, "internal error of fake-arango-tasks (traceback on its stderr)")
             status, body = error.status, error.envelope()
-        response = Response(
-            b"" if request.method == "HEAD" else dumps(body).encode("utf-8"),
-            status=f"{status} {HTTPStatus(status).phrase}",  # arangod's reason phrases: "Not Found", not "NOT FOUND"
-            headers=RESPONSE_HEADERS,
-            content_type="application/json; charset=utf-8" if error and error.origin == "javascript"
-            else "application/json",
-        )
+        velocypack = wants_velocypack(request.headers.get("Accept"))
+        try:
+            payload = _encode(body, velocypack)
+        except Exception:  # a value of ours that has no encoding: a bug, answered as one
+            traceback.print_exc(file=sys.stderr)
+            error = ArangoError(E.INTERNAL, "internal error of fake-arango-tasks (traceback on its stderr)")
+            status, payload = error.status, _encode(error.envelope(), velocypack)
+        if velocypack:
+            content_type = VPACK_TYPE
+        else:
+            content_type = JSON_TYPE + "; charset=utf-8" if error and error.origin == "javascript" else JSON_TYPE
         if status == 401 and "x-omit-www-authenticate" not in request.headers:
-            response.headers.add("Www-Authenticate", 'Basic, realm="ArangoDB"')
-            response.headers.add("Www-Authenticate", 'Bearer, token_type="JWT", realm="ArangoDB"')
-        return response(environ, start_response)
+            headers += _WWW_AUTHENTICATE
+        headers += (("Content-Type", content_type), ("Content-Length", str(len(payload))))
+        start_response(status_line(status), headers)
+        return [] if request.method == "HEAD" else [payload]
 
     def _dispatch(self, request: Request) -> Reply:
         """Check database and credentials in arangod's order, route, and call the handler.
@@ -116,3 +146,78 @@ class ArangoApp:
         if handler is None:
             raise ArangoError(E.HTTP_METHOD_NOT_ALLOWED)
         return handler(Call(request, database, principal, dict(args), services))
+
+
+def _encode(body: Any, velocypack: bool) -> bytes:
+    """``body`` as VelocyPack (``VPackBuilder``) or as arangod's Dumper writes JSON; values JSON has
+    no form for (from VelocyPack bodies) as ``ConvertUnsupportedType`` renders them.
+
+    Raises:
+        TypeError, ValueError, VPackError: ``body`` holds a value neither encoding has.
+    """
+    if velocypack:
+        return vpack_dumps(body)
+    if type(body) is list:
+        rows = _json_rows(body)
+        if rows is not None:
+            return rows
+    try:
+        return dumps_bytes(body)
+    except TypeError:
+        return dumps_bytes(to_json_compatible(body))
+
+
+_ROW_TYPES: Final = frozenset({str, int, float, bool, type(None), Timestamp})
+_ROWS: dict[tuple[Any, ...], bytes] = {}  # a flat object's members, their types and values -> its JSON
+_MAX_ROWS: Final = 8192
+
+
+def _json_rows(rows: list[Any]) -> bytes | None:
+    """A list of flat objects (``GET /_api/tasks``: the same task objects, listing after listing)
+    as :func:`dumps_bytes` writes it, each object's text remembered; ``None`` when an element is
+    anything else. Equal values of one type have one text (the writer prints ``-0.0`` as ``0``
+    too), so members, types and values are the key."""
+    parts = []
+    cache = _ROWS
+    for row in rows:
+        if type(row) is not dict:
+            return None
+        values = tuple(row.values())
+        types = tuple(map(type, values))
+        if not _ROW_TYPES.issuperset(types):
+            return None
+        key = (tuple(row), types, values)
+        text = cache.get(key)
+        if text is None:
+            if len(cache) >= _MAX_ROWS:
+                cache.clear()
+            text = cache[key] = dumps_bytes(row)
+        parts.append(text)
+    return b"[" + b",".join(parts) + b"]"
+
+
+_WWW_AUTHENTICATE: Final = (
+    ("Www-Authenticate", 'Basic, realm="ArangoDB"'),
+    ("Www-Authenticate", 'Bearer, token_type="JWT", realm="ArangoDB"'),
+)
+
+
+def _cors_headers(origin: str) -> list[tuple[str, str]]:
+    """``CommTask::finishExecution`` for a request with an ``Origin``: the origin echoed,
+    credentials refused (no ``--http.trusted-origin`` is configured) and the exposed headers."""
+    return [("Access-Control-Allow-Origin", origin), ("Access-Control-Allow-Credentials", "false"),
+            ("Access-Control-Expose-Headers", EXPOSED_CORS_HEADERS)]
+
+
+def _options_headers(request: Request, origin: str | None) -> list[tuple[str, str]]:
+    """``CommTask::processCorsOptions`` (``arangod/GeneralServer/CommTask.cpp``, 3.12): 200 with
+    ``Allow`` for every path and database, before authentication; with an ``Origin`` also the
+    preflight headers (the requested headers allowed as sent, cached 1800 s)."""
+    headers = [("Allow", CORS_METHODS)]
+    if origin:
+        headers.append(("Access-Control-Allow-Methods", CORS_METHODS))
+        requested = (request.headers.get("Access-Control-Request-Headers") or "").strip()
+        if requested:
+            headers.append(("Access-Control-Allow-Headers", requested))
+        headers.append(("Access-Control-Max-Age", "1800"))
+    return headers

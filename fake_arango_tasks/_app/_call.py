@@ -3,16 +3,20 @@ body parsed as ArangoDB parses it, and the query flags."""
 
 from __future__ import annotations
 
-import json
-import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable
 
+from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.wrappers import Request
 
 from .. import _errors as E
 from .._auth import Principal
 from .._errors import ArangoError
+from .._http_protocol import MAX_BODY_SIZE
+from .._json import loads_json
+from .._media import body_type
+from .._velocypack import NONE, VPackError
+from .._velocypack import loads as vpack_loads
 
 if TYPE_CHECKING:
     from ._services import Services
@@ -40,24 +44,36 @@ class Call:
         return str(self.request.method)
 
     def body(self) -> Any:
-        """The parsed JSON body; ``None`` for an empty one (ArangoDB's "none" slice).
+        """The parsed body; ``None`` for an empty one (ArangoDB's "none" slice).
 
-        Numbers beyond a double's range, and integers beyond 64 bits that a double cannot hold,
-        are refused as velocypack's parser refuses them.
+        As ``HttpRequest::payload`` (``lib/Rest/HttpRequest.cpp``) with strict validation reads it:
+        ``Content-Type: application/x-velocypack`` bodies are validated and decoded as VelocyPack
+        (:func:`fake_arango_tasks._velocypack.loads`; a body that is only the none value 0x00 is
+        no body), dump bodies are not parsed, and every other body is JSON as velocypack's Parser
+        reads it (:func:`fake_arango_tasks._json.loads_json`: duplicate names, more than 200
+        nested levels, numbers past a double and invalid UTF-8 are refused). The media rules are
+        :mod:`fake_arango_tasks._media`'s.
 
         Raises:
-            ArangoError: 400/600 the body is not valid JSON.
+            ArangoError: 400/600 ``VPackError error: <velocypack's message>``
+                (``RestBaseHandler::parseVPackBody``).
         """
-        raw = self.request.get_data(cache=True)
-        if not raw.strip():
-            return None
         try:
-            return json.loads(raw.decode("utf-8"), parse_constant=_reject_constant, parse_int=_parse_int,
-                              parse_float=_parse_float)
-        except RecursionError:
-            raise ArangoError(E.CORRUPTED_JSON, "VPackError error: Nesting too deep") from None
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise ArangoError(E.CORRUPTED_JSON, f"VPackError error: {_parser_message(exc)}") from None
+            raw = self.request.get_data(cache=True)
+        except RequestEntityTooLarge:  # 32 RESOURCE_LIMIT; only behind a WSGI server other than ours, which refuses first
+            raise ArangoError(32, f"request body larger than {MAX_BODY_SIZE} bytes", 413) from None
+        if not raw:
+            return None
+        kind = body_type(self.request.headers.get("Content-Type"))
+        try:
+            if kind == "json":
+                return loads_json(raw)
+            if kind == "vpack":
+                value = vpack_loads(raw)
+                return None if value is NONE else value
+        except VPackError as exc:
+            raise exc.to_arango_error() from None
+        return None
 
     def flag(self, name: str, default: bool = False) -> bool:
         """A boolean query parameter as ArangoDB reads one (``true``/``1``/``yes``/``on``)."""
@@ -71,31 +87,3 @@ class Call:
 
 
 Handler = Callable[[Call], Reply]
-
-
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"Expecting item ({name} is not JSON)")
-
-
-def _parse_int(text: str) -> int | float:
-    if len(text.lstrip("-")) <= 20:
-        value = int(text)
-        if -(2**63) <= value < 2**64:
-            return value
-    return _parse_float(text)
-
-
-def _parse_float(text: str) -> float:
-    value = float(text)
-    if math.isinf(value):
-        raise ValueError("Numeric value out of range")
-    return value
-
-
-def _parser_message(exc: Exception) -> str:
-    """A velocypack-style parser message for a Python JSON error."""
-    if isinstance(exc, UnicodeDecodeError):
-        return "Invalid UTF-8 sequence"
-    if isinstance(exc, json.JSONDecodeError):
-        return exc.msg
-    return str(exc.args[0]) if exc.args else str(exc)

@@ -289,11 +289,19 @@ class JavaScriptRuntime:
         return max(self.timeout / 20, 0.001)
 
     def _fit(self, context: _Context, batch_id: int, jobs: Sequence[Job]) -> Sequence[Job]:
-        """Write the batch request, with as many jobs as fit into the bridge buffer."""
+        """Write the batch request, with as many jobs as fit into the bridge buffer.
+
+        A task removed after the batch was planned but before this generation is read would go
+        unnoticed by the prelude, which only compares generations: read it first, then check the
+        tasks, and where one is gone already send -1 so that the prelude asks before its first run.
+        """
+        generation = context.channel.generation
+        if not all(self._host.is_current(job.task) for job in jobs):
+            generation = -1
         while True:
             request = {
                 "op": "batch", "batch": batch_id, "seed": self.seed, "maxOutput": self.max_output,
-                "maxMemory": self.max_memory, "generation": context.channel.generation,
+                "maxMemory": self.max_memory, "generation": generation,
                 "jobs": [[j.task.id, j.task.seq, j.due_us, j.number] for j in jobs],
             }
             if context.channel.write_request(request) or len(jobs) == 1:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import gc
+import http.client
+import os
 import threading
 import time
+import warnings
 
 import pytest
 
@@ -68,3 +72,39 @@ def test_a_server_first_used_inside_an_event_loop_outlives_that_loop() -> None:
 
         assert asyncio.run(inside_a_loop()) == 1
         assert [r.output for r in fake.advance(2)] == [(("print", "1"),)] * 2  # that loop is closed now
+
+
+def _open_fds() -> int:
+    return len(os.listdir("/proc/self/fd"))
+
+
+def _rss_bytes() -> int:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def test_two_hundred_start_stop_cycles_leak_no_thread_fd_socket_or_memory() -> None:
+    """Issue 11: each cycle serves a kept-alive connection (left open by the client) and a
+    request that creates a task; stop must end the connection's thread and close every socket."""
+    fake = FakeArangoTasks()
+
+    def cycle() -> None:
+        fake.start()
+        connection = http.client.HTTPConnection("127.0.0.1", fake.port, timeout=10)
+        connection.request("POST", "/_api/tasks", body='{"command": "print(1)", "period": 1}')
+        assert connection.getresponse().read()
+        fake.stop()
+        connection.close()
+
+    for _ in range(20):  # warm up: imports, caches, the compile check's isolate, allocator pools
+        cycle()
+    threads, fds, rss = threading.active_count(), _open_fds(), _rss_bytes()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ResourceWarning)  # a socket left to the garbage collector
+        for _ in range(200):
+            cycle()
+        gc.collect()
+    assert [str(w.message) for w in caught if issubclass(w.category, ResourceWarning)] == []
+    assert threading.active_count() == threads
+    assert _open_fds() <= fds
+    assert _rss_bytes() - rss < 20 << 20
