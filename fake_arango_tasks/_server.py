@@ -473,11 +473,15 @@ class FakeArangoTasks:
         self._expected.add(task_id if task_id is None else check_str("task_id", task_id))
 
     def unexpected_errors(self) -> list[Run]:
-        """The failed runs nobody looked at (no ``run.error`` read, not in :meth:`runs_of`,
-        not expected), oldest first (strict mode's findings)."""
+        """The failed runs nobody looked at, oldest first (strict mode's findings): not expected
+        (:meth:`expect_errors`), not returned by :meth:`runs_of`, and neither their ``error`` nor
+        that of another run of the same task with the same error (type and message) was read."""
         if None in self._expected:
             return []
-        return [run for run in self._journal.failures() if not run.seen and run.task_id not in self._expected]
+        failures = self._journal.failures()
+        looked = {(run.task_id, run._error) for run in failures if run.seen}
+        return [run for run in failures if not run.seen and run.task_id not in self._expected
+                and (run.task_id, run._error) not in looked]
 
     def check_errors(self) -> None:
         """Strict mode's check: raise if a run failed and nobody looked.
