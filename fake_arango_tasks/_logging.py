@@ -172,17 +172,19 @@ def _peek_body(environ: dict[str, Any]) -> str:
     if length <= 0 or stream is None:
         return ""
     head = stream.read(min(length, MAX_BODY))
-    environ["wsgi.input"] = io.BufferedReader(_Replay(head, stream))
+    environ["wsgi.input"] = io.BufferedReader(_Replay(head, stream, length - len(head)))
     text: str = head.decode("utf-8", "replace")
     return text
 
 
 class _Replay(io.RawIOBase):
-    """``head`` then the rest of ``stream``."""
+    """``head`` then the ``rest`` bytes left of ``stream`` (never more: a read past the body
+    would wait for bytes the client never sends)."""
 
-    def __init__(self, head: bytes, stream: Any) -> None:
+    def __init__(self, head: bytes, stream: Any, rest: int) -> None:
         self._head = memoryview(head)
         self._stream = stream
+        self._rest = max(rest, 0)
 
     def readable(self) -> bool:
         return True
@@ -193,7 +195,10 @@ class _Replay(io.RawIOBase):
             buffer[:n] = self._head[:n]
             self._head = self._head[n:]
             return n
-        data = self._stream.read(len(buffer))
+        if self._rest == 0:
+            return 0
+        data = self._stream.read(min(len(buffer), self._rest))
+        self._rest -= len(data)
         buffer[:len(data)] = data
         return len(data)
 
