@@ -44,4 +44,4 @@ __all__ = [
     "WallClock",
     "superuser_token",
 ]
-__version__ = "0.1.0"
+__version__ = "0.2.0"
