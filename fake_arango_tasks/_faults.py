@@ -15,7 +15,7 @@ from typing import Any, Callable, Final, Iterable
 
 from werkzeug.wrappers import Response
 
-from ._errors import ERRORS, ArangoError
+from ._errors import ERRORS, ArangoError, OptionError
 from ._json import dumps
 from ._options import check_bool, check_int, check_number, check_str
 
@@ -42,8 +42,7 @@ class Fault:
         times: how many more requests it applies to (``None``: every one).
         delay: real seconds to wait before answering (or passing the request on).
         status: answer this HTTP status with ArangoDB's error envelope instead of the real answer.
-        error_num: the envelope's ``errorNum`` (default: ``status`` when errors.dat has it, else 500's 4... see
-            :meth:`Faults.add`).
+        error_num: the envelope's ``errorNum`` (see :meth:`Faults.add` for the default).
         message: the envelope's ``errorMessage``.
         drop: close the connection without answering.
         hits: how many requests it applied to.
@@ -113,7 +112,6 @@ class Faults:
             check_int("error_num", error_num, minimum=1)
         check_str("message", message, optional=True)
         if drop and (status is not None or error_num is not None or message is not None):
-            from ._errors import OptionError
             raise OptionError("a fault either drops the connection or answers a status, not both")
         if status is None and (error_num is not None or message is not None):
             status = 500

@@ -504,6 +504,11 @@ class FakeArangoTasks:
         raise UnexpectedRunErrors("\n".join(lines))
 
     @property
+    def dropped_failures(self) -> int:
+        """How many failed runs the journal dropped before anyone read their ``error``."""
+        return self._journal.dropped_failures
+
+    @property
     def dropped_runs(self) -> int:
         """How many runs the journal dropped to stay within ``max_runs`` and
         ``max_journal_output`` (since the last reset)."""
