@@ -59,7 +59,7 @@ def main() -> None:
     parser.add_argument("--tasks", type=int, default=500)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
-    with FakeArangoTasks(max_requests=0) as fake:
+    with FakeArangoTasks() as fake:
         fake.create_task("1", offset=1)  # warm the V8 compiler
         results: dict[str, dict[str, float]] = {}
         for label, make in (("python-arango socket", lambda: ArangoClient(hosts=fake.url).db("_system", username="root", password="")),

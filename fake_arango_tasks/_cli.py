@@ -40,7 +40,7 @@ def _bool(text: str) -> bool:
 
 
 def _version() -> str:
-    from . import __version__
+    from ._version import __version__
 
     return f"fake-arango-tasks {__version__} (claims ArangoDB 3.12.4 unless --arangodb-version)"
 

@@ -180,7 +180,7 @@ _PATHS: Final[dict[str, Any]] = {
 
 @lru_cache(maxsize=1)
 def _document() -> dict[str, Any]:
-    from . import __version__
+    from ._version import __version__
 
     return {
         "openapi": "3.1.0",

@@ -642,7 +642,7 @@ class FakeArangoTasks:
         """What the server is: its version, the ArangoDB version it claims, the clock, the counts
         of tasks, runs, requests, collections and documents, and the journals' bounds (what
         ``GET /_fake/info`` answers)."""
-        from . import __version__
+        from ._version import __version__
 
         collections = [c for database in self._databases.names() for c in self._documents.collections(database)]
         return {
