@@ -14,8 +14,9 @@ from ._errors import OptionError, OptionTypeError
 __all__ = ["check_bool", "check_int", "check_number", "check_port", "check_seconds", "check_str",
            "check_users", "check_version"]
 
-#: A version ArangoDB could report: ``MAJOR.MINOR.PATCH`` with an optional ``-suffix``
-#: (``3.12.4``, ``3.12.0-devel``), as ``lib/Rest/Version.cpp`` builds it.
+#: A version ArangoDB could report in ``GET /_api/version``: ``MAJOR.MINOR.PATCH`` with an optional
+#: suffix (``3.12.4``, ``3.12.0-devel``). The fake's own check of its option (not an emulated rule:
+#: the source that builds arangod's version text was not looked up).
 _VERSION: Final = re.compile(r"\d{1,4}\.\d{1,4}\.\d{1,4}(?:[-.+][0-9A-Za-z.\-+]{1,64})?")
 
 
