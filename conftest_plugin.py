@@ -6,29 +6,78 @@ Fixtures:
 - ``arango_tasks_server``: the session-wide server behind it (one per xdist worker).
 - ``arango_tasks_options``: the keyword arguments the session server is built with; override it
   in a ``conftest.py`` to configure every test.
+- ``arango_client``, ``arango_db``, ``arango_async_client``: python-arango's ``ArangoClient``, its
+  ``_system`` database and python-arango-async's ``ArangoClient``, all talking to ``arango_tasks``
+  in-process (no socket).
 
-Marker ``@pytest.mark.arango_tasks(**options)``: the test gets its own server built with
-``arango_tasks_options`` updated by these options (e.g. ``users={"root": "pw"}``,
-``javascript_tasks=False``, ``version="4.0.0"``), stopped after the test.
+Marker ``@pytest.mark.arango_tasks(**options)``: server options (``users={"root": "pw"}``,
+``javascript_tasks=False``, ``version="4.0.0"``, ...) give the test its own server built with
+``arango_tasks_options`` updated by them, stopped after the test; the plugin's own options
+``strict=False`` (no strict check for this test) and ``expect_errors=True | "task-id" | [ids]``
+work on the shared server too.
+
+Strict mode (on unless ``--arango-tasks-no-strict`` or ini ``arango_tasks_strict = false``): after
+a test, a task run that threw and that the test did not look at (``run.error``,
+``fake.runs_of(task)``, ``fake.expect_errors(...)`` or the marker's ``expect_errors``) fails the
+test, with each run's task, due time, output, JS error and stack in the report.
 """
 
 from __future__ import annotations
 
+import warnings
 from typing import Any, Iterator
 
 import pytest
 
-from fake_arango_tasks import FakeArangoTasks
+from fake_arango_tasks import FakeArangoTasks, FakeArangoTasksError
+from fake_arango_tasks._server import OPTIONS
 
 MARKER = "arango_tasks"
+#: The marker's own options (everything else goes to FakeArangoTasks).
+PLUGIN_OPTIONS = ("strict", "expect_errors")
+_SERVER = pytest.StashKey[FakeArangoTasks]()
+_STRICT = pytest.StashKey[bool]()
+_CULPRIT = pytest.StashKey[str]()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("fake-arango-tasks")
+    group.addoption("--arango-tasks-no-strict", action="store_true", default=False,
+                    help="fake-arango-tasks: do not fail tests whose task runs threw unnoticed")
+    parser.addini("arango_tasks_strict", type="bool", default=True,
+                  help="fake-arango-tasks: fail a test whose task runs threw and that did not look (default true)")
 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",
         f"{MARKER}(**options): give this test its own fake ArangoDB Tasks server built with these "
-        "FakeArangoTasks keyword arguments (users=, jwt_secret=, version=, javascript_tasks=, run_timeout=, ...)",
+        "FakeArangoTasks keyword arguments (users=, jwt_secret=, version=, javascript_tasks=, run_timeout=, ...); "
+        "strict=False and expect_errors=True|'task-id'|[ids] tune strict mode for this test",
     )
+
+
+def _session_strict(config: pytest.Config) -> bool:
+    return not config.getoption("--arango-tasks-no-strict") and bool(config.getini("arango_tasks_strict"))
+
+
+def _checked_options(options: Any, where: str) -> dict[str, Any]:
+    if not isinstance(options, dict):
+        pytest.fail(f"{where} must be a dict of FakeArangoTasks keyword arguments, not {options!r}", pytrace=False)
+    unknown = sorted(set(options) - set(OPTIONS))
+    if unknown:
+        pytest.fail(f"{where}: unknown option(s) {', '.join(unknown)}; valid options: {', '.join(OPTIONS)}"
+                    + (f" (and for the marker: {', '.join(PLUGIN_OPTIONS)})" if where.startswith("@") else ""),
+                    pytrace=False)
+    return options
+
+
+def _build(options: dict[str, Any], where: str) -> FakeArangoTasks:
+    try:
+        return FakeArangoTasks(**options)
+    except (FakeArangoTasksError, TypeError, ValueError) as exc:
+        message = f"{where}: {exc}"
+    pytest.fail(message, pytrace=False)
 
 
 @pytest.fixture(scope="session")
@@ -43,7 +92,8 @@ def arango_tasks_options() -> dict[str, Any]:
 def arango_tasks_server(arango_tasks_options: dict[str, Any]) -> Iterator[FakeArangoTasks]:
     """The session's fake ArangoDB Tasks server on 127.0.0.1 and a free port (one per xdist
     worker). Prefer ``arango_tasks``, which resets it before each test."""
-    with FakeArangoTasks(**arango_tasks_options) as server:
+    options = _checked_options(arango_tasks_options, "arango_tasks_options")
+    with _build(options, "arango_tasks_options") as server:
         yield server
 
 
@@ -52,19 +102,109 @@ def arango_tasks(request: pytest.FixtureRequest) -> Iterator[FakeArangoTasks]:
     """A running fake ArangoDB Tasks server, fresh for this test: no tasks, no runs, only the
     ``_system`` database, the fake clock at its start (2024-01-01T00:00:00Z unless configured).
 
-    ``arango_tasks.url`` is the base URL for clients, ``arango_tasks.advance(seconds)`` moves time
-    and runs due tasks, ``arango_tasks.runs`` lists what ran. With the ``arango_tasks`` marker the
-    test gets a server of its own, built with ``arango_tasks_options`` updated by the marker's
-    keyword arguments.
+    ``arango_tasks.url`` is the base URL for clients (``arango_tasks.client()`` one without a
+    socket), ``arango_tasks.advance(seconds)`` moves time and runs due tasks,
+    ``arango_tasks.runs`` lists what ran. With the ``arango_tasks`` marker's server options the
+    test gets a server of its own. In strict mode a run that threw unnoticed fails the test.
     """
     marker = request.node.get_closest_marker(MARKER)
+    kwargs: dict[str, Any] = {}
     if marker is not None:
         if marker.args:
             pytest.fail(f"@pytest.mark.{MARKER} takes keyword arguments only", pytrace=False)
-        options = {**request.getfixturevalue("arango_tasks_options"), **marker.kwargs}
-        with FakeArangoTasks(**options) as own:
-            yield own
+        kwargs = dict(marker.kwargs)
+    plugin = {key: kwargs.pop(key) for key in PLUGIN_OPTIONS if key in kwargs}
+    _checked_options(kwargs, f"@pytest.mark.{MARKER}")
+    strict = plugin.get("strict", _session_strict(request.config))
+    if not isinstance(strict, bool):
+        pytest.fail(f"@pytest.mark.{MARKER}(strict=...) must be True or False, not {strict!r}", pytrace=False)
+    if kwargs:
+        options = {**request.getfixturevalue("arango_tasks_options"), **kwargs}
+        with _build(options, f"@pytest.mark.{MARKER}") as own:
+            yield from _serve(request, own, strict, plugin.get("expect_errors"))
         return
     shared: FakeArangoTasks = request.getfixturevalue("arango_tasks_server")
+    _revive(request, shared)
     shared.reset()
-    yield shared
+    yield from _serve(request, shared, strict, plugin.get("expect_errors"))
+    if not shared.running:
+        request.config.stash[_CULPRIT] = request.node.nodeid
+
+
+def _revive(request: pytest.FixtureRequest, shared: FakeArangoTasks) -> None:
+    """Start the shared server again if a test stopped it, naming that test."""
+    if shared.running:
+        return
+    culprit = request.config.stash.get(_CULPRIT, "an earlier test")
+    warnings.warn(pytest.PytestWarning(
+        f"the shared fake-arango-tasks server was stopped by {culprit} (arango_tasks.stop()); started it again "
+        "for this test. Give a test that stops its server one of its own with @pytest.mark.arango_tasks(...)"))
+    shared.start()
+
+
+def _serve(request: pytest.FixtureRequest, fake: FakeArangoTasks, strict: bool, expect: Any) -> Iterator[FakeArangoTasks]:
+    if expect is True:
+        fake.expect_errors()
+    elif isinstance(expect, str):
+        fake.expect_errors(expect)
+    elif isinstance(expect, (list, tuple)) and all(isinstance(e, str) for e in expect):
+        for task_id in expect:
+            fake.expect_errors(task_id)
+    elif expect not in (None, False):
+        pytest.fail(f"@pytest.mark.{MARKER}(expect_errors=...) must be True, a task id or a list of ids, "
+                    f"not {expect!r}", pytrace=False)
+    request.node.stash[_SERVER] = fake
+    request.node.stash[_STRICT] = strict
+    yield fake
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    """After the test body: in strict mode, fail on runs that threw unnoticed; on any failure,
+    add the runs that failed to the report."""
+    try:
+        result = yield
+    except BaseException:
+        _report_runs(item)
+        raise
+    fake = item.stash.get(_SERVER, None)
+    if fake is not None and item.stash.get(_STRICT, True):
+        try:
+            fake.check_errors()
+        except AssertionError as exc:
+            pytest.fail(f"fake-arango-tasks strict mode: {exc}", pytrace=False)
+    return result
+
+
+def _report_runs(item: pytest.Item) -> None:
+    fake = item.stash.get(_SERVER, None)
+    if fake is None:
+        return
+    runs = fake.runs
+    failures = [run for run in runs if run.failed]
+    lines = [f"{len(runs)} run(s) recorded, {len(failures)} failed; clock at {fake.datetime.isoformat()}"]
+    lines.extend(run.describe() for run in (failures or runs)[-20:])
+    item.add_report_section("call", "fake-arango-tasks runs", "\n".join(lines))
+
+
+@pytest.fixture
+def arango_client(arango_tasks: FakeArangoTasks) -> Any:
+    """A python-arango ``ArangoClient`` for ``arango_tasks`` that calls its WSGI app directly
+    (no socket: about 20 times faster per request than over loopback HTTP)."""
+    client = arango_tasks.client()
+    yield client
+    client.close()
+
+
+@pytest.fixture
+def arango_db(arango_tasks: FakeArangoTasks) -> Any:
+    """python-arango's ``_system`` database of ``arango_tasks``, in-process: as root (empty
+    password) with authentication off, with a superuser JWT when users are configured."""
+    return arango_tasks.db()
+
+
+@pytest.fixture
+def arango_async_client(arango_tasks: FakeArangoTasks) -> Any:
+    """A python-arango-async ``ArangoClient`` for ``arango_tasks``, in-process; use
+    ``await arango_async_client.db("_system", auth=Auth("root", ""))`` in an async test."""
+    return arango_tasks.async_client()

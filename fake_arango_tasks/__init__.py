@@ -4,7 +4,7 @@ through V8, for tests.
     from fake_arango_tasks import FakeArangoTasks
 
     with FakeArangoTasks() as fake:       # 127.0.0.1, a free port, a FakeClock
-        ...                               # register tasks over HTTP at fake.url
+        ...                               # register tasks over HTTP at fake.url (or fake.client(): no socket)
         runs = fake.advance(3600)         # one simulated hour: every due run, in order
 
 All times are in seconds (Unix seconds for instants), as in ArangoDB.
@@ -22,7 +22,9 @@ from ._errors import (
     ServerStateError,
     UnexpectedRunErrors,
 )
-from ._journal import Run, RunError, RunFailure
+from ._faults import Fault
+from ._journal import OutgoingRequest, Run, RunError, RunFailure
+from ._logging import RecordedRequest
 from ._server import FakeArangoTasks
 
 __all__ = [
@@ -32,8 +34,11 @@ __all__ = [
     "FakeArangoTasks",
     "FakeArangoTasksError",
     "FakeClock",
+    "Fault",
     "OptionError",
     "OptionTypeError",
+    "OutgoingRequest",
+    "RecordedRequest",
     "Run",
     "RunError",
     "RunFailure",
@@ -44,4 +49,4 @@ __all__ = [
     "WallClock",
     "superuser_token",
 ]
-__version__ = "0.1.0"
+from ._version import __version__ as __version__

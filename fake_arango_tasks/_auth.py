@@ -16,7 +16,7 @@ import secrets
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import Final, Literal, Mapping, Union
+from typing import Any, Final, Literal, Mapping, Union
 
 import jwt
 
@@ -86,6 +86,20 @@ class Auth:
         """Back to the users the server was started with."""
         with self._lock:
             self._users = None if self._initial is None else dict(self._initial)
+
+    def snapshot(self) -> dict[str, dict[str, object]] | None:
+        """The current users as ``{name: {"password", "databases"}}``, ``None`` with
+        authentication off (``fake.snapshot()``)."""
+        with self._lock:
+            if self._users is None:
+                return None
+            return {name: {"password": u.password, "databases": dict(u.databases)} for name, u in self._users.items()}
+
+    def restore(self, users: Mapping[str, Mapping[str, Any]] | None) -> None:
+        """Back to the users of a :meth:`snapshot` (authentication stays as configured)."""
+        with self._lock:
+            if self._users is not None and users is not None:
+                self._users = {name: User(str(u["password"]), dict(u["databases"])) for name, u in users.items()}
 
     def add_user(self, name: str, password: str, databases: Mapping[str, Access]) -> None:
         """Create or update user ``name`` (``POST /_api/database`` with ``users``)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 import threading
-from typing import Callable, Final
+from typing import Any, Callable, Final
 
 from . import _errors as E
 from ._errors import ArangoError
@@ -41,6 +41,19 @@ class Databases:
         with self._lock:
             self._databases = {SYSTEM: "1"}
             self._ids = itertools.count(10_000, 7)
+
+    def snapshot(self) -> dict[str, object]:
+        """``{"databases": {name: id}, "nextId": n}`` (``fake.snapshot()``)."""
+        with self._lock:
+            following = next(self._ids)
+            self._ids = itertools.count(following, 7)
+            return {"databases": dict(self._databases), "nextId": following}
+
+    def restore(self, state: dict[str, Any]) -> None:
+        """Back to the databases of a :meth:`snapshot` (without telling ``on_drop``)."""
+        with self._lock:
+            self._databases = dict(state["databases"])
+            self._ids = itertools.count(int(state["nextId"]), 7)
 
     def exists(self, name: str) -> bool:
         """Whether database ``name`` exists."""

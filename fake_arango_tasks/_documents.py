@@ -210,6 +210,28 @@ class DocumentStore:
             self._revisions.reset()
             self._undo.clear()
 
+    def snapshot(self) -> dict[str, Any]:
+        """Every collection and document as JSON values (``fake.snapshot()``): ``{"revision":
+        last _rev stamp, "databases": {name: [{"name", "id", "type", "lastValue", "isSystem",
+        "documents": [...]}]}}``, documents in scan order."""
+        with self._lock:
+            return {"revision": self._revisions._last, "databases": {
+                database: [{"name": c.name, "id": c.id, "type": c.type, "lastValue": c.last_value,
+                            "isSystem": c.is_system, "documents": list(c.docs.values())}
+                           for c in collections.values()]
+                for database, collections in self._databases.items()}}
+
+    def restore(self, state: Mapping[str, Any]) -> None:
+        """Replace every collection and document with those of a :meth:`snapshot`."""
+        with self._lock:
+            self._undo.clear()
+            self._revisions._last = int(state["revision"])
+            self._databases = {
+                database: {c["name"]: Collection(c["name"], c["id"], c["type"],
+                                                 {d["_key"]: d for d in c["documents"]}, c["lastValue"],
+                                                 c["isSystem"]) for c in collections}
+                for database, collections in state["databases"].items()}
+
     # -- transactions ---------------------------------------------------------------------------------
 
     @contextlib.contextmanager

@@ -7,7 +7,7 @@ import collections
 import json
 import threading
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Callable, Sequence
 
 __all__ = ["Journal", "OutgoingRequest", "Run", "RunFailure", "RunOutcome", "RunError"]
 
@@ -87,7 +87,7 @@ class Run:
             start at their own due times, so ``finished`` may lie past the clock's ``now``.
         params: the task's ``params`` as the command received them (``None`` when absent; a new
             copy on every access).
-        output: what the command printed, in order: a tuple of ``(level, message)`` pairs, where
+        output: what the command printed, in order: a tuple (not a list) of ``(level, message)`` pairs, where
             level is the console method (``"log"``, ``"info"``, ``"warn"``, ``"error"``,
             ``"debug"``) or ``"print"`` for ``print``/``require('@arangodb').print``.
         error: ``None``, or the :class:`RunFailure`: what the command threw, or which limit
@@ -171,10 +171,34 @@ class Run:
         """The characters of output this run holds (what the journal's byte bound counts)."""
         return sum(len(message) for _, message in self._output)
 
+    def describe(self) -> str:
+        """A readable account of the run for failure messages: task, due time (ISO and Unix
+        seconds), what it printed and what it threw, with the JS stack."""
+        from ._clock import iso
+
+        lines = [f"task {self._task_id!r} ({self._name}, database {self._database}) due {iso(self._due)} "
+                 f"({self._due!r})" + ("" if self._finished == self._started else
+                                       f", finished {iso(self._finished)}")]
+        for level, message in self._output:
+            lines.append(f"  {level}: {message}")
+        if self._error is not None:
+            lines.append(f"  threw {self._error}")
+            for frame in self._error.stack.splitlines()[1:] if self._error.stack else ():
+                lines.append(f"    {frame.strip()}")
+        return "\n".join(lines)
+
+
+#: Characters of output the journal keeps across its runs unless told (64 Mi).
+DEFAULT_MAX_OUTPUT: int = 64 * 1024 * 1024
+
 
 class Journal:
     """Thread-safe, bounded record of runs: past ``max_runs`` runs, or past ``max_output``
     characters of output held, the oldest runs are dropped (and counted in :attr:`dropped`).
+
+    Failed runs are also kept in order on their own (:meth:`failures`), so that strict mode finds
+    them without a scan; a failed run dropped before anyone looked at it is counted in
+    :attr:`dropped_failures`.
 
     Args:
         max_runs: how many runs to keep (>= 1).
@@ -184,28 +208,54 @@ class Journal:
         ValueError: a bound < 1.
     """
 
-    def __init__(self, max_runs: int = 100_000, max_output: int = 64 * 1024 * 1024) -> None:
+    def __init__(self, max_runs: int = 100_000, max_output: int = DEFAULT_MAX_OUTPUT) -> None:
         if max_runs < 1 or max_output < 1:
             raise ValueError("max_runs and max_output must be at least 1")
         self.max_runs = max_runs
         self.max_output = max_output
         self._runs: collections.deque[Run] = collections.deque()
+        self._failures: collections.deque[Run] = collections.deque()
         self._output = 0
         self.dropped = 0  #: runs dropped to keep within the bounds
+        self.dropped_failures = 0  #: failed runs dropped before anyone read their ``error``
+        self.recorded = 0  #: runs recorded since the last :meth:`clear` (kept or dropped)
+        self.listeners: list[Callable[[Sequence[Run]], None]] = []  #: told of every batch of runs recorded
         self._lock = threading.Lock()
 
-    def extend(self, runs: Iterable[Run]) -> None:
-        """Append ``runs`` in order, dropping the oldest past the bounds."""
+    def extend(self, runs: Sequence[Run]) -> None:
+        """Append ``runs`` in order, dropping the oldest past the bounds, then tell the listeners."""
         with self._lock:
             for run in runs:
                 self._runs.append(run)
                 if run._output:
                     self._output += run.size()
+                if run._error is not None:
+                    self._failures.append(run)
+            self.recorded += len(runs)
             while len(self._runs) > self.max_runs or (self._output > self.max_output and len(self._runs) > 1):
                 old = self._runs.popleft()
                 if old._output:
                     self._output -= old.size()
+                if old._error is not None:
+                    self._failures.popleft()
+                    if not old.seen:
+                        self.dropped_failures += 1
                 self.dropped += 1
+        for listener in list(self.listeners):
+            listener(runs)
+
+    def failures(self) -> list[Run]:
+        """The kept runs that failed, oldest first (reading this does not count as looking)."""
+        with self._lock:
+            return list(self._failures)
+
+    @property
+    def output_size(self) -> int:
+        """Characters of output the kept runs hold."""
+        return self._output
+
+    def __len__(self) -> int:
+        return len(self._runs)
 
     def runs(self, task_id: str | None = None) -> list[Run]:
         """All kept runs, oldest first; only those of ``task_id`` when given."""
@@ -215,8 +265,11 @@ class Journal:
             return [r for r in self._runs if r._task_id == task_id]
 
     def clear(self) -> None:
-        """Forget every run (and the count of dropped ones)."""
+        """Forget every run (and the counts of dropped and recorded ones)."""
         with self._lock:
             self._runs.clear()
+            self._failures.clear()
             self._output = 0
             self.dropped = 0
+            self.dropped_failures = 0
+            self.recorded = 0

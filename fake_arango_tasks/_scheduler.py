@@ -179,35 +179,55 @@ class Scheduler:
         finally:
             lists.remove(collected)
 
-    def run_until(self, until_us: int) -> list[Run]:
-        """Run, in order, every run due at or before ``until_us``; return their records.
+    def run_until(self, until_us: int) -> int:
+        """Run, in order, every run due at or before ``until_us``; return how many were made
+        (their records go to the journal and to the open :meth:`collect` lists only, so that a
+        huge advance holds no list of its own).
 
         On a fake clock, the clock is stepped to each run's due time as the run is recorded.
 
         Raises:
             RunLimitExceeded: more than ``max_runs`` runs would be made.
         """
-        runs: list[Run] = []
+        count = 0
+        last_due: float | None = None
         with self._run_lock:
             while not self._stopping:
-                plan = self._plan(until_us, min(self._batch_size, self.max_runs - len(runs) + 1))
+                plan = self._plan(until_us, min(self._batch_size, self.max_runs - count + 1))
                 if not plan:
                     break
-                if len(runs) + 1 > self.max_runs:
+                if count + 1 > self.max_runs:
                     self._settle(plan, BatchResult([], 0), {})
                     raise RunLimitExceeded(
                         f"this advance would make more than {self.max_runs} runs (max_runs_per_advance); "
-                        f"stopped after {len(runs)} runs with the clock at {runs[-1].due if runs else self._clock.now}"
+                        f"stopped after {count} runs with the clock at {last_due if last_due is not None else self._clock.now}"
                     )
-                plan = plan[: self.max_runs - len(runs)]
+                plan = plan[: self.max_runs - count]
                 jobs = [Job(task, due_us, self._run_counts.get(task, 0) + k)
                         for k, (task, due_us) in _numbered(plan)]
                 result = self._execute(jobs)
                 made, finished = self._record(jobs, result)
-                runs.extend(made)
+                count += len(made)
+                if made:
+                    last_due = made[-1].due
                 self._settle(plan, result, finished)
                 self._adapt(len(jobs), result.decided)
-        return runs
+        return count
+
+    def run_counts(self) -> dict[Schedulable, int]:
+        """How many runs each scheduled task has made (a copy; for snapshots)."""
+        with self._queue_lock:
+            return dict(self._run_counts)
+
+    def restore(self, due: dict[Schedulable, int], counts: dict[Schedulable, int]) -> None:
+        """Replace the schedule: each task of ``due`` at its due time (microseconds), with its run
+        count from ``counts`` (a snapshot being restored)."""
+        with self._queue_lock:
+            self._queue.clear()
+            self._run_counts = dict(counts)
+            for task, due_us in sorted(due.items(), key=lambda item: (item[1], item[0].seq)):
+                self._queue.schedule(task, task.seq, due_us)
+            self._queue_lock.notify_all()
 
     def _adapt(self, planned: int, decided: int) -> None:
         """Plan about as many runs as the last batch made: a batch that ends early (its runs sleep,

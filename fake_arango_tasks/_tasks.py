@@ -22,7 +22,7 @@ import json
 import math
 import threading
 from dataclasses import dataclass, field
-from typing import Any, Callable, Final, TypeGuard
+from typing import Any, Callable, Final, Iterable, TypeGuard
 
 from . import _errors as E
 from ._clock import MICROSECONDS
@@ -299,6 +299,14 @@ class TaskTable:
                 self._drop(task)
         for task in gone:
             self._removed(task)
+
+    def restore(self, tasks: Iterable[Task]) -> None:
+        """Replace every task with ``tasks`` (a snapshot being restored; the scheduler is told
+        separately), registration numbers going on after theirs."""
+        with self._lock:
+            ordered = sorted(tasks, key=lambda t: t.seq)
+            self._tasks = {task.id: task for task in ordered}
+            self._seq = itertools.count(ordered[-1].seq + 1 if ordered else 0)
 
     def clear(self) -> None:
         """Remove every task and start registration numbers and ticks afresh."""

@@ -28,6 +28,16 @@ class Ticks:
         with self._lock:
             self._next = self._first
 
+    @property
+    def next(self) -> int:
+        """The tick :meth:`take` gives next (a snapshot keeps it)."""
+        return self._next
+
+    def restore(self, following: int) -> None:
+        """Continue from ``following`` (a snapshot being restored)."""
+        with self._lock:
+            self._next = following
+
     def take(self) -> int:
         """The next tick."""
         with self._lock:

@@ -39,7 +39,7 @@ ROUTES: Final[tuple[Route, ...]] = (
     *_simple.ROUTES, *_query.ROUTES, *_databases.ROUTES, *_control.ROUTES,
 )
 
-#: Headers on every ArangoDB answer (recorded from 3.10 to 3.12).
+#: Headers on every ArangoDB answer (recorded from 3.10 to 3.12), and ``X-Fake-Arango-Tasks``.
 RESPONSE_HEADERS: Final = (
     ("Server", "ArangoDB"),
     ("X-Content-Type-Options", "nosniff"),
@@ -49,6 +49,8 @@ RESPONSE_HEADERS: Final = (
     ("Content-Security-Policy", "frame-ancestors 'self'; form-action 'self';"),
     ("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains"),
     ("X-Arango-Queue-Time-Seconds", "0.000000"),
+    # not ArangoDB's: tells a fake from a real server (a client ignores headers it does not know)
+    ("X-Fake-Arango-Tasks", "fake-arango-tasks"),
 )
 
 

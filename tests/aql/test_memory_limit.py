@@ -12,7 +12,7 @@ from fake_arango_tasks import FakeArangoTasks
 from fake_arango_tasks._server import QUERY_ROW_BYTES
 from tests.conftest import Http
 
-MEMORY = 4096 * QUERY_ROW_BYTES  # 1 MiB: 4096 values
+MEMORY = 16 * 1024 * 1024  # the least run_max_memory: 65,536 values
 ROWS = MEMORY // QUERY_ROW_BYTES
 OVER = ROWS + 1
 

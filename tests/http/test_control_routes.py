@@ -14,9 +14,9 @@ def _create(http: Http, **body: object) -> str:
 
 def test_control_routes_drive_the_clock(arango_tasks: FakeArangoTasks, http: Http) -> None:
     task_id = _create(http, command="console.warn('w', params)", params=[1, "a"], period=5, offset=1)
-    assert http.get("/_fake/clock").json() == {"now": DEFAULT_START}
+    assert http.get("/_fake/clock").json() == {"mode": "fake", "now": DEFAULT_START, "iso": "2024-01-01T00:00:00.000Z"}
     answer = http.post("/_fake/clock/advance", {"seconds": 7}).json()
-    assert answer["now"] == DEFAULT_START + 7
+    assert answer["now"] == DEFAULT_START + 7 and answer["count"] == 2
     assert answer["runs"] == [
         {"task": task_id, "name": "user-defined task", "database": "_system", "due": DEFAULT_START + 1,
          "started": DEFAULT_START + 1, "finished": DEFAULT_START + 1, "params": [1, "a"],

@@ -18,7 +18,7 @@ from arangoasync.auth import Auth
 
 @pytest.fixture(scope="module")
 def dev_server() -> Iterator[str]:
-    proc = subprocess.Popen([sys.executable, "-m", "fake_arango_tasks", "--port", "0", "--clock", "fake"],
+    proc = subprocess.Popen([sys.executable, "-m", "fake_arango_tasks", "--port", "0", "--clock", "fake", "--quiet"],
                             stdout=subprocess.PIPE, text=True)
     assert proc.stdout is not None
     url = proc.stdout.readline().rsplit(" ", 1)[1].strip()

@@ -11,7 +11,7 @@ import pytest
 
 from fake_arango_tasks._clock import FakeClock
 from fake_arango_tasks._duequeue import DueQueue
-from fake_arango_tasks._journal import Journal, RunOutcome
+from fake_arango_tasks._journal import Journal, Run, RunOutcome
 from fake_arango_tasks._runtime import BatchResult, Job
 from fake_arango_tasks._scheduler import Scheduler, first_due, next_due
 
@@ -124,10 +124,17 @@ def _scheduler(stub: Stub, tasks: list[T], **kwargs: int) -> tuple[Scheduler, Fa
     return scheduler, clock, registered
 
 
+def _run_until(scheduler: Scheduler, until_us: int) -> list[Run]:
+    """The runs ``run_until`` made, in order (it returns only their count)."""
+    with scheduler.collect() as runs:
+        assert scheduler.run_until(until_us) == len(runs)
+    return runs
+
+
 def test_a_batch_is_planned_in_order_and_the_clock_steps_to_each_run() -> None:
     stub = Stub()
     scheduler, clock, _ = _scheduler(stub, [T("a", 0, period_us=2 * S), T("b", 1, period_us=3 * S, offset_us=S)])
-    runs = scheduler.run_until(6 * S)
+    runs = _run_until(scheduler, 6 * S)
     assert [(r.task_id, r.due) for r in runs] == [("a", 0.000001), ("b", 1.0), ("a", 2.000001), ("b", 4.0),
                                                  ("a", 4.000001)]
     assert clock.now_us == 4 * S + 1  # the clock stands at the last run; the advance moves it on
@@ -138,7 +145,7 @@ def test_a_run_that_sleeps_moves_its_tasks_next_run_and_only_its() -> None:
     stub = Stub(outcome=lambda job: RunOutcome(slept_us=S) if job.task.id == "sleeper" else RunOutcome())
     scheduler, _, _ = _scheduler(stub, [T("sleeper", 0, period_us=10 * S), T("other", 1, period_us=10 * S)],
                                  max_batch=1)
-    runs = scheduler.run_until(25 * S)
+    runs = _run_until(scheduler, 25 * S)
     assert [(r.task_id, r.due) for r in runs if r.task_id == "sleeper"] == [("sleeper", 0.000001), ("sleeper", 11.000001),
                                                                             ("sleeper", 22.000001)]
     assert [r.due for r in runs if r.task_id == "other"] == [0.000001, 10.000001, 20.000001]
@@ -148,20 +155,20 @@ def test_a_run_that_sleeps_moves_its_tasks_next_run_and_only_its() -> None:
 def test_runs_a_batch_did_not_reach_are_planned_again_at_their_time() -> None:
     stub = Stub(make=1)
     scheduler, _, _ = _scheduler(stub, [T("a", 0, period_us=S), T("b", 1, period_us=S)])
-    runs = scheduler.run_until(2 * S)
+    runs = _run_until(scheduler, 2 * S)
     assert [(r.task_id, r.due) for r in runs] == [("a", 0.000001), ("b", 0.000001), ("a", 1.000001), ("b", 1.000001)]
 
 
 def test_a_timed_task_leaves_the_table_after_its_run() -> None:
     scheduler, _, registered = _scheduler(Stub(), [T("once", 0)])
-    assert [r.task_id for r in scheduler.run_until(10 * S)] == ["once"]
+    assert [r.task_id for r in _run_until(scheduler, 10 * S)] == ["once"]
     assert registered == [] and scheduler.next_due_us() is None
 
 
 def test_a_run_that_never_ends_leaves_its_task_registered_and_unscheduled() -> None:
     scheduler, _, registered = _scheduler(Stub(outcome=lambda job: RunOutcome(final=True)), [T("stuck", 0, period_us=S)],
                                           max_batch=1)
-    assert len(scheduler.run_until(10 * S)) == 1
+    assert len(_run_until(scheduler, 10 * S)) == 1
     assert [t.id for t in registered] == ["stuck"] and scheduler.next_due_us() is None
 
 
@@ -177,7 +184,7 @@ def test_a_task_added_from_outside_during_a_batch_waits_for_the_batchs_horizon()
         scheduler.add(late)  # created at the clock's time, 0: due at 0.000001 without the horizon
 
     stub.during = add_from_outside
-    runs = scheduler.run_until(5 * S)
+    runs = _run_until(scheduler, 5 * S)
     dues = [r.due for r in runs]
     assert dues == sorted(dues)
     assert [(r.task_id, r.due) for r in runs if r.task_id == "late"] == [("late", 4.000001)]
@@ -193,7 +200,7 @@ def test_a_task_added_by_a_run_of_the_batch_keeps_its_time() -> None:
         scheduler.add(child, from_run=True)
 
     stub.during = add_from_a_run
-    runs = scheduler.run_until(5 * S)
+    runs = _run_until(scheduler, 5 * S)
     assert [(r.task_id, r.due) for r in runs if r.task_id == "child"] == [("child", 0.000001)]
 
 
@@ -207,12 +214,12 @@ def test_a_task_removed_during_a_batch_is_not_run_afterwards() -> None:
         scheduler.remove(victim)
 
     stub.during = remove
-    scheduler.run_until(10 * S)
+    _run_until(scheduler, 10 * S)
     assert all(task_id != "victim" for batch in stub.batches[1:] for task_id, _ in batch)
 
 
 def test_batches_plan_about_as_many_runs_as_the_last_one_made() -> None:
     stub = Stub(make=3)
     scheduler, _, _ = _scheduler(stub, [T(f"t{i}", i, period_us=S) for i in range(10)], max_batch=100)
-    scheduler.run_until(20 * S)
+    _run_until(scheduler, 20 * S)
     assert len(stub.batches[0]) == 100 and all(len(b) <= 6 for b in stub.batches[1:])

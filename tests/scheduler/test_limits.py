@@ -44,14 +44,14 @@ def test_the_wall_clock_loop_survives_a_runaway_schedule() -> None:
 
 @pytest.mark.parametrize(
     ("seconds", "status", "message_start"),
-    [(1e308, 400, "can only advance by"), (2.53e11, 400, "advancing"), (-1, 400, "can only advance by"),
+    [(1e308, 400, "advancing"), (2.53e11, 400, "advancing"), (-1, 400, "can only advance by"),
      ("10", 400, 'expecting {"seconds": <number>}')],
 )
 def test_bad_advances_are_refused_and_the_clock_stays(http: Http, seconds: object, status: int,
                                                       message_start: str) -> None:
     code, num, message = _error(http.post("/_fake/clock/advance", {"seconds": seconds}))
     assert (code, num) == (status, 10) and message.startswith(message_start)
-    assert http.get("/_fake/clock").json() == {"now": 1704067200.0}
+    assert http.get("/_fake/clock").json()["now"] == 1704067200.0
 
 
 def test_advance_on_a_wall_clock_server_is_a_400() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import signal
 import subprocess
 import sys
@@ -69,14 +70,72 @@ def test_cli_options_turn_on_auth_and_switches(cli) -> None:  # type: ignore[no-
     assert requests.get(url + "/_api/version", auth=("root", "pw")).json()["version"] == "3.12.1"
 
 
-def test_cli_busy_port_fails_with_a_message() -> None:
-    first = subprocess.Popen([sys.executable, "-m", "fake_arango_tasks", "--port", "0"], stdout=subprocess.PIPE, text=True)
+def test_cli_busy_port_fails_with_one_line() -> None:
+    first = subprocess.Popen([sys.executable, "-m", "fake_arango_tasks", "--port", "0", "--quiet"],
+                             stdout=subprocess.PIPE, text=True)
     try:
         assert first.stdout is not None
         port = first.stdout.readline().rsplit(":", 1)[1].strip()
         second = subprocess.run([sys.executable, "-m", "fake_arango_tasks", "--port", port],
                                 capture_output=True, text=True, timeout=20)
-        assert second.returncode == 1 and "cannot bind" in second.stderr
+        assert second.returncode == 1
+        assert second.stderr == f"fake-arango-tasks: cannot bind 127.0.0.1:{port}: Address already in use\n"
     finally:
         first.terminate()
         first.wait()
+
+
+def test_cli_version() -> None:
+    from fake_arango_tasks import __version__
+
+    done = subprocess.run([sys.executable, "-m", "fake_arango_tasks", "--version"], capture_output=True, text=True,
+                          timeout=20)
+    assert done.returncode == 0 and done.stdout.startswith(f"fake-arango-tasks {__version__} ")
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--run-timeout", "-1"], "fake-arango-tasks: error: --run-timeout must be a finite number > 0, not -1.0"),
+    (["--port", "70000"], "fake-arango-tasks: error: --port must be between 0 and 65535, not 70000"),
+    (["--arangodb-version", "banana"], "fake-arango-tasks: error: --arangodb-version must look like MAJOR.MINOR.PATCH"),
+    (["--max-runs", "0"], "fake-arango-tasks: error: --max-runs must be at least 1, not 0"),
+    (["--log-level", "loud"], "fake-arango-tasks: error: argument --log-level: invalid choice: 'loud'"),
+])
+def test_cli_bad_options_are_usage_errors_without_a_traceback(args: list[str], message: str) -> None:
+    done = subprocess.run([sys.executable, "-m", "fake_arango_tasks", *args], capture_output=True, text=True,
+                          timeout=20)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.splitlines()[-1].startswith(message)
+
+
+def _lines_until(proc: subprocess.Popen[str], text: str) -> list[str]:
+    """stdout lines up to the first holding ``text`` (the server prints as it serves)."""
+    assert proc.stdout is not None
+    lines: list[str] = []
+    while not lines or text not in lines[-1]:
+        line = proc.stdout.readline()
+        assert line, "\n".join(lines)
+        lines.append(line.rstrip("\n"))
+    return lines
+
+
+def test_cli_talks_a_line_per_request_and_per_run_with_the_stack(cli) -> None:  # type: ignore[no-untyped-def]
+    proc, url = cli("--clock", "fake")
+    requests.post(url + "/_api/tasks", json={"id": "t", "command": "print('hi');\nnull.x", "period": 1})
+    requests.post(url + "/_fake/clock/advance", json={"seconds": 1})
+    requests.get(url + "/_api/tasks/nope?x=1")
+    lines = _lines_until(proc, "GET /_api/tasks/nope?x=1 404")
+    assert re.fullmatch(r"\d\d:\d\d:\d\d\.\d{3} INFO    POST /_api/tasks 200 \d+\.\d ms", lines[0])
+    run = next(i for i, line in enumerate(lines) if "WARNING run t " in line)
+    assert lines[run].endswith("run t (user-defined task) due 2024-01-01T00:00:00.000Z took 0.000 s (fake): "
+                               "TypeError: Cannot read properties of null (reading 'x')")
+    assert lines[run + 1:run + 3] == ["  print: hi", "    at task:t:2:6"]
+    assert not any("/_fake/clock/advance" in line for line in lines)  # control routes log at debug
+
+
+def test_cli_quiet_prints_only_the_listening_line(cli) -> None:  # type: ignore[no-untyped-def]
+    proc, url = cli("--clock", "fake", "--quiet")
+    requests.post(url + "/_api/tasks", json={"id": "t", "command": "null.x", "period": 1})
+    requests.post(url + "/_fake/clock/advance", json={"seconds": 2})
+    proc.send_signal(signal.SIGTERM)
+    out, _ = proc.communicate(timeout=10)
+    assert out == ""
