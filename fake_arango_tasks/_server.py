@@ -16,7 +16,7 @@ from ._errors import ServerStateError
 from ._json import dumps
 from ._host import Host
 from ._journal import Journal, Run
-from ._outgoing import OutgoingHttp
+from ._outgoing import Outgoing, OutgoingHttp
 from ._runtime import DEFAULT_MAX_MEMORY, DEFAULT_MAX_OUTPUT, DEFAULT_TIMEOUT, JavaScriptRuntime
 from ._scheduler import MAX_BATCH, Scheduler
 from ._serving import HttpServer
@@ -53,6 +53,11 @@ class FakeArangoTasks:
         max_batch: the most due runs executed in one call into V8 (1: one call per run).
         max_runs_per_advance: the most runs one :meth:`advance` may make; past it the advance
             raises ``RuntimeError`` (a task with a sub-millisecond period, or a very long advance).
+        outgoing: ``"canned"`` (default): commands' requests are answered from ``fake.http``
+            registrations only; ``"loopback"``: requests to loopback servers that no registration
+            answers are sent for real (a pytest-httpserver, say).
+        allow_use_database: ``--server.allow-use-database`` (default false, as in arangod):
+            whether task commands may call ``db._useDatabase``.
 
     Raises:
         ValueError: a bad option value.
@@ -76,6 +81,8 @@ class FakeArangoTasks:
         max_runs: int = 100_000,
         max_batch: int = MAX_BATCH,
         max_runs_per_advance: int = 1_000_000,
+        outgoing: Outgoing = "canned",
+        allow_use_database: bool = False,
     ) -> None:
         if clock is None or clock == "fake":
             clock = FakeClock()
@@ -89,14 +96,15 @@ class FakeArangoTasks:
         self._journal = Journal(max_runs)
         self._ticks = Ticks()
         self._documents = DocumentStore(self._ticks, lambda: self.clock.now_us // 1000)
-        self.http = OutgoingHttp()
+        self.http = OutgoingHttp(outgoing)
         """Canned answers for task commands' outgoing requests: ``fake.http.respond(method, url, ...)``."""
         self._databases = Databases(on_drop=self._drop_database)
         self._auth = Auth(users, jwt_secret)
         self._table = TaskTable(lambda command: self._runtime.compiles(command), lambda: self.clock.now_us, self._ticks,
                                 on_removed=lambda: self._runtime.notify_removed())
         self._runtime = JavaScriptRuntime(
-            Host(self._table, self._documents, self._databases, self._auth, self.http),
+            Host(self._table, self._documents, self._databases, self._auth, self.http,
+                 allow_use_database=allow_use_database),
             timeout=run_timeout, max_memory=run_max_memory, max_output=run_max_output, seed=seed,
         )
         self._scheduler = Scheduler(clock, self._runtime.run_batch, self._journal, self._table.is_current,

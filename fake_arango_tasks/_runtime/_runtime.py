@@ -112,6 +112,14 @@ class Host(Protocol):
         """Whether ``task`` is still registered (not removed, not replaced)."""
         ...
 
+    def call(self, job: Job, op: str, args: list[Any]) -> Any:
+        """Any other operation of the prelude (``trx.*``, ``db.*``, ``users.*``, ``crypto.*``)."""
+        ...
+
+    def batch_over(self) -> None:
+        """A batch has ended (its runs, and the continuations of its last run, are over)."""
+        ...
+
 
 class _Context:
     """One isolate with the prelude installed."""
@@ -170,6 +178,7 @@ class JavaScriptRuntime:
         self._compiler: Isolate | None = None
         self._compile_lock = threading.Lock()
         self._compiled: OrderedDict[str, bool] = OrderedDict()
+        self._deadline: list[Any] | None = None
 
     # -- the context --------------------------------------------------------------------------------
 
@@ -248,7 +257,10 @@ class JavaScriptRuntime:
             return BatchResult([], 0)
         with self._lock:
             for _ in range(2):  # a fresh context makes progress unless something is wrong with us
-                result = self._run_batch(jobs)
+                try:
+                    result = self._run_batch(jobs)
+                finally:
+                    self._host.batch_over()
                 if result.decided > 0:
                     return result
             failure = RunFailure("internal error of fake-arango-tasks: the run could not be made")
@@ -298,6 +310,7 @@ class JavaScriptRuntime:
         """True once the run under way has run longer than the time limit."""
         channel = context.channel
         state = [channel.run_seq, time.monotonic() + self.timeout]
+        self._deadline = state  # the run under way must end by state[1] (when state[0] is current)
 
         def expired() -> bool:
             seq = channel.run_seq
@@ -430,15 +443,26 @@ class JavaScriptRuntime:
             return True
         if op == "getTask":
             return self._host.get_tasks(job, request[3])
+        if op == "host":
+            return self._host.call(job, request[3], request[4:])
         if op == "request":
             outgoing = OutgoingRequest(request[3], request[4], request[5], request[6])
             self._requests.setdefault((batch_id, index), []).append(outgoing)
-            return self._host.request(job, outgoing, request[7])
+            return self._host.request(job, outgoing, self._wait_limit(context, request[7]))
         if op == "stop":
             self._stops[(batch_id, index)] = request[3]
             context.isolate.cancel_current()
             return True
         raise ArangoError(4, f"internal error of fake-arango-tasks: unknown bridge request {op!r}")
+
+    def _wait_limit(self, context: _Context, asked: float | None) -> float:
+        """How long the run under way may wait for an outgoing request (seconds): what it asked
+        for, within what is left of its time limit."""
+        state = self._deadline
+        left = self.timeout
+        if state is not None and state[0] == context.channel.run_seq:
+            left = state[1] - time.monotonic()
+        return max(min(left, asked) if isinstance(asked, (int, float)) and asked > 0 else left, 0.0)
 
     @staticmethod
     def _definition(jobs: Sequence[Job], task_id: str, seq: int) -> dict[str, Any] | None:
