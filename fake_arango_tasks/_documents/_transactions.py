@@ -72,14 +72,13 @@ def parse_options(spec: Any) -> TransactionOptions:
     """
     if not isinstance(spec, dict):
         raise ArangoError(E.BAD_PARAMETER)
-    if "lockTimeout" in spec:
-        timeout = spec["lockTimeout"]
-        if isinstance(timeout, bool) or not isinstance(timeout, (int, float)):
-            raise ArangoError(E.BAD_PARAMETER, "<lockTimeout> must be a valid numeric value")
-        if timeout < 0:
-            raise ArangoError(E.BAD_PARAMETER, "<lockTimeout> needs to be positive")
+    timeout = spec.get("lockTimeout", 0)
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)):
+        raise ArangoError(E.BAD_PARAMETER, "<lockTimeout> must be a valid numeric value")
     if "waitForSync" in spec and not isinstance(spec["waitForSync"], bool):
         raise ArangoError(E.BAD_PARAMETER, "<waitForSync> must be a boolean value")
+    if timeout < 0:
+        raise ArangoError(E.BAD_PARAMETER, "<lockTimeout> needs to be positive")
     collections = spec.get("collections")
     if not isinstance(collections, dict):
         raise ArangoError(E.BAD_PARAMETER, "missing/invalid collections definition for transaction")

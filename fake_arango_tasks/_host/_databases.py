@@ -19,7 +19,7 @@ from .. import _errors as E
 from .._databases import SYSTEM
 from .._errors import ArangoError
 from .._runtime import Job
-from ._context import HostContext, Op, arg
+from ._context import HostContext, Op, arg, principal
 
 __all__ = ["DatabaseOps"]
 
@@ -73,9 +73,14 @@ class DatabaseOps:
         return True
 
     def _list(self, job: Job, args: list[Any]) -> Any:
-        """``db._databases()``: every database the run's user can use (all for the superuser)."""
-        self._in_system(args)
-        return [name for name in self._ctx.databases.names() if self._ctx.level(job, name) != "none"]
+        """``db._databases([user])``: every database the run's user (or ``user``) can use; without
+        a user only in ``_system`` (``Databases::list``)."""
+        user = arg(args, 1)
+        if user is None:
+            self._in_system(args)
+            return [name for name in self._ctx.databases.names() if self._ctx.level(job, name) != "none"]
+        who = principal(str(user))
+        return [name for name in self._ctx.databases.names() if self._ctx.auth.access(who, name) != "none"]
 
     def _info(self, job: Job, args: list[Any]) -> Any:
         """``{name, id, path, isSystem}`` of the run's database."""

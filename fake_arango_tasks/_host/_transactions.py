@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import _errors as E
+from .._documents import parse_options
 from .._errors import ArangoError
 from .._runtime import Job
 from ._context import HostContext, Op, arg
@@ -29,15 +30,21 @@ class TransactionOps:
         self.ops: dict[str, Op] = {"trx.begin": self._begin, "trx.end": self._end}
 
     def _begin(self, job: Job, args: list[Any]) -> Any:
-        """``[database, declaration, embed]`` -> ``{"id": <transaction id>, "embedded": bool}``."""
-        database, spec, embed = str(arg(args, 0)), arg(args, 1), arg(args, 2) is True
+        """``[database, declaration, embed, action error]`` -> ``{"id": <transaction id>,
+        "embedded": bool}``. The action is JavaScript's: an error about it (missing, not a
+        function, not compiling) comes after the declaration's checks and before the
+        collections are looked up, as in ``executeTransactionJS``."""
+        database, spec, embed, action_error = str(arg(args, 0)), arg(args, 1), arg(args, 2) is True, arg(args, 3)
         self._ctx.require(job, database, False)
+        declared = parse_options(spec)
+        if isinstance(action_error, str):
+            raise ArangoError(E.BAD_PARAMETER, action_error)
         open_trx = self._ctx.transactions.current(job)
         if open_trx is not None:
             if not embed:
                 raise ArangoError(E.TRANSACTION_NESTED)
             return {"id": open_trx.id, "embedded": True}
-        trx = self._ctx.documents.begin(database, spec, kind="js", user=job.task.user)
+        trx = self._ctx.documents.begin(database, spec, kind="js", user=job.task.user, options=declared)
         if trx.options.write or trx.options.exclusive:
             try:
                 self._ctx.require(job, database, True)

@@ -4,6 +4,8 @@ The files are sections of one closure, in this order (each starts with what it i
 closure takes the bridge function and returns ``[buffer, entry]`` to Python, so nothing of the
 fake is reachable from a command by a name or a property path. Values JavaScript needs from
 Python's rules are generated here, not typed twice: the errors module from ``_errors.ERRORS``.
+lodash's source comes from the XStatic-Lodash package (``lodash.min.js``), inserted as a string
+that ``js/lodash.js`` compiles.
 """
 
 from __future__ import annotations
@@ -12,12 +14,15 @@ import json
 from functools import lru_cache
 from importlib import resources
 
+from xstatic.pkg import lodash as xstatic_lodash
+
 from .._errors import ERRORS
 
 __all__ = ["prelude_source", "SECTIONS"]
 
 #: The prelude's files, in the order they are joined.
-SECTIONS = ("kernel", "printing", "time", "sandbox", "tasks", "documents", "request", "modules", "isolation", "driver")
+SECTIONS = ("kernel", "printing", "console", "time", "sandbox", "lodash", "tasks", "documents", "transactions",
+            "request", "crypto", "users", "modules", "isolation", "driver")
 
 
 def _errors_table() -> str:
@@ -30,5 +35,6 @@ def prelude_source() -> str:
     """The prelude as one expression: a function of the bridge function."""
     folder = resources.files(__package__).joinpath("js")
     parts = [folder.joinpath(f"{name}.js").read_text(encoding="utf-8") for name in SECTIONS]
-    body = "\n".join(parts).replace("/*ERRORS*/", _errors_table())
+    lodash = resources.files(xstatic_lodash.__name__).joinpath("data", "lodash.min.js").read_text(encoding="utf-8")
+    body = "\n".join(parts).replace("/*ERRORS*/", _errors_table()).replace("/*LODASH*/", json.dumps(lodash))
     return '(function (bridge) {\n"use strict";\n' + body + "\n})"
