@@ -14,7 +14,7 @@ import json
 from functools import lru_cache
 from importlib import resources
 
-from xstatic.pkg import lodash as xstatic_lodash
+from xstatic.pkg import lodash as xstatic_lodash  # type: ignore[import-untyped]
 
 from .._errors import ERRORS
 
