@@ -22,7 +22,7 @@ from .. import _errors as E
 from .._auth import Principal
 from .._errors import ArangoError
 from .._json import dumps
-from . import _collections, _control, _cursor, _databases, _documents, _server_info, _tasks
+from . import _collections, _control, _cursor, _databases, _documents, _indexes, _server_info, _tasks, _transactions
 from ._call import Call, Reply
 from ._routing import Route, Router, split_database, unknown_path
 from ._services import Control, Services
@@ -33,6 +33,7 @@ __all__ = ["ArangoApp", "Control", "RESPONSE_HEADERS", "ROUTES", "Services"]
 ROUTES: Final[tuple[Route, ...]] = (
     *_tasks.ROUTES, *_server_info.ROUTES, *_collections.ROUTES, *_documents.ROUTES, *_cursor.ROUTES,
     *_databases.ROUTES, *_control.ROUTES,
+    *_indexes.ROUTES, *_transactions.ROUTES,
 )
 
 #: Headers on every ArangoDB answer (recorded from 3.10 to 3.12).
