@@ -57,12 +57,21 @@ console.timeEnd = function (label) {
   mapDelete(timers, key);
   grouped("info", sprintf([key + ": %dms", nowMs() - started]));
 };
+// The stack as run errors show it (driver.js userStack): the command's own frames and lines.
+function commandStack(stack) {
+  const current = run;
+  if (current === null) return stack;
+  const file = taskFile(current.taskId);
+  for (const entry of call(MapEntries, definitions)) {
+    if (entry[1].file === file) return userStack(stack, file, entry[1].command);
+  }
+  return stack;
+}
+const MapEntries = Map.prototype.entries;
 console.trace = function () {
-  const error = new ErrorCtor();
-  error.name = "Trace";
-  error.message = sprintf(arguments);
-  ErrorCtor.captureStackTrace(error, console.trace);
-  const parts = call(StringSplit, str(error.stack), "\n");
+  const holder = { name: "Trace", message: sprintf(arguments) };
+  ErrorCtor.captureStackTrace(holder, console.trace);
+  const parts = call(StringSplit, commandStack(str(holder.stack)), "\n");
   while (parts.length && !parts[parts.length - 1]) parts.length -= 1;
   for (let i = 0; i < parts.length; i++) grouped("info", parts[i]);
 };
