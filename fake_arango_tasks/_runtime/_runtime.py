@@ -448,7 +448,10 @@ class JavaScriptRuntime:
         if op == "request":
             outgoing = OutgoingRequest(request[3], request[4], request[5], request[6])
             self._requests.setdefault((batch_id, index), []).append(outgoing)
-            return self._host.request(job, outgoing, self._wait_limit(context, request[7]))
+            answer = self._host.request(job, outgoing, self._wait_limit(context, request[7]))
+            if self._wait_limit(context, None) <= 0:  # the wait used up the run's time: stop it now
+                context.isolate.cancel_current()
+            return answer
         if op == "stop":
             self._stops[(batch_id, index)] = request[3]
             context.isolate.cancel_current()
@@ -459,9 +462,12 @@ class JavaScriptRuntime:
         """How long the run under way may wait for an outgoing request (seconds): what it asked
         for, within what is left of its time limit."""
         state = self._deadline
-        left = self.timeout
-        if state is not None and state[0] == context.channel.run_seq:
-            left = state[1] - time.monotonic()
+        now = time.monotonic()
+        if state is None:
+            return max(self.timeout, 0.0)
+        if state[0] != context.channel.run_seq:  # the run began since the watchdog last looked
+            state[0], state[1] = context.channel.run_seq, now + self.timeout
+        left = float(state[1]) - now
         return max(min(left, asked) if isinstance(asked, (int, float)) and asked > 0 else left, 0.0)
 
     @staticmethod
