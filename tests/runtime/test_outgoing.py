@@ -6,7 +6,9 @@ lib/V8/v8-utils.cpp JS_Download (code, message, headers with lower-case names, b
 
 from __future__ import annotations
 
+import re
 import time
+from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
@@ -115,3 +117,11 @@ def test_the_runs_time_limit_covers_the_wait(arango_tasks: FakeArangoTasks, http
     assert run.error is not None and str(run.error) == "run exceeded the time limit of 0.3 s and was stopped"
     assert run.output == ()
     assert [r.url for r in run.requests] == [httpserver.url_for("/slow")]
+
+
+def test_the_readme_recipe_passes(pytester: pytest.Pytester) -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text()
+    recipe = next(block for block in re.findall(r"```python\n(.*?)```", readme, re.S) if "httpserver" in block)
+    pytester.makepyfile(test_recipe=recipe)
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1)
