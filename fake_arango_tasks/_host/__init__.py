@@ -25,6 +25,7 @@ from .._errors import ArangoError
 from .._journal import OutgoingRequest
 from .._outgoing import OutgoingHttp
 from .._runtime import Job, RunnableTask
+from .._runtime._prelude import module_source
 from .._tasks import TaskTable
 from ._context import HostContext, Op, arg, principal
 from ._crypto import CryptoOps
@@ -52,6 +53,7 @@ class Host:
         for family in (TransactionOps(self._ctx), DatabaseOps(self._ctx), UserOps(self._ctx), CryptoOps()):
             self._ops.update(family.ops)
         self._ops["aql"] = self._aql
+        self._ops["module.source"] = self._module_source
 
     @property
     def allow_use_database(self) -> bool:
@@ -109,6 +111,14 @@ class Host:
         if handler is None:
             raise ArangoError(E.INTERNAL, f"internal error of fake-arango-tasks: unknown host operation {op!r}")
         return handler(job, args)
+
+    @staticmethod
+    def _module_source(job: Job, args: list[Any]) -> Any:
+        """The source of a bundled module the prelude loads on first use (``lodash``)."""
+        try:
+            return module_source(str(arg(args, 0)))
+        except KeyError:
+            raise ArangoError(E.MODULE_NOT_FOUND, f"cannot locate module\nFile: {arg(args, 0)}") from None
 
     @staticmethod
     def _aql(job: Job, args: list[Any]) -> Any:

@@ -43,14 +43,14 @@ def test_a_transaction_that_throws_leaves_nothing_written(arango_tasks: FakeAran
               db.accounts.update('a', {balance: 0});
               db.accounts.save({_key: 'b', balance: 10});
               db.accounts.remove('a');
-              print('inside', db.accounts.count(), db.accounts.exists('a'));
+              print('inside', db.accounts.count(), db.accounts.exists('a'), db.accounts.toArray().map(d => d._key));
               throw new Error('overdrawn');
             }
           });
         } catch (e) { print(e.name, e.message); }
         print('after', db.accounts.count(), db.accounts.document('a').balance, db.accounts.exists('b'));
     """)
-    assert _printed(run) == ["inside 1 false", "Error overdrawn", "after 1 10 false"]
+    assert _printed(run) == ['inside 1 false [ "b" ]', "Error overdrawn", "after 1 10 false"]
     assert http.get("/_api/document/accounts/b").status_code == 404
 
 
@@ -109,6 +109,23 @@ def test_invalid_transactions_get_arangodbs_errors(arango_tasks: FakeArangoTasks
         print(require('@arangodb').db.c.count());
     """)
     assert _printed(run) == [error, "0"]
+
+
+def test_unique_values_a_transaction_frees_can_be_reused_inside_it(arango_tasks: FakeArangoTasks,
+                                                                   http: Http) -> None:
+    run = _one_run(arango_tasks, http, """
+        const db = require('@arangodb').db;
+        const users = db._create('users');
+        users.ensureIndex({type: 'persistent', fields: ['email'], unique: true});
+        users.save({_key: 'ann', email: 'x@example.com'});
+        db._executeTransaction({collections: {write: 'users'}, action: function () {
+          users.update('ann', {email: 'y@example.com'});
+          users.save({_key: 'bob', email: 'x@example.com'});
+          try { users.save({email: 'y@example.com'}); } catch (e) { print(e.errorNum); }
+        }});
+        print(users.document('bob').email, users.document('ann').email);
+    """)
+    assert _printed(run) == ["1210", "x@example.com y@example.com"]
 
 
 def test_a_string_action_that_does_not_compile_is_a_bad_parameter(arango_tasks: FakeArangoTasks, http: Http) -> None:
@@ -208,7 +225,9 @@ def test_an_idle_stream_transaction_expires_on_the_server_clock(arango_tasks: Fa
     arango_tasks.advance(59)
     assert http.get(f"/_api/transaction/{trx_id}").json()["result"]["status"] == "running"
     http.get("/_api/document/c/k", headers={"x-arango-trx-id": trx_id})  # a use restarts the idle timeout
-    arango_tasks.advance(60.5)
+    arango_tasks.advance(59)
+    assert http.get(f"/_api/transaction/{trx_id}").json()["result"]["status"] == "running"
+    arango_tasks.advance(1.5)
     assert http.get(f"/_api/transaction/{trx_id}").json()["result"]["status"] == "aborted"
     late = http.put(f"/_api/transaction/{trx_id}")
     assert (late.status_code, late.json()["errorMessage"]) == (

@@ -38,10 +38,11 @@ def test_expiry_happens_at_the_threads_runs_not_in_between(arango_tasks: FakeAra
     http.post("/_api/collection", {"name": "c"})
     http.post("/_api/index?collection=c", {"type": "ttl", "fields": ["at"], "expireAfter": 0})
     http.post("/_api/document/c", {"at": DEFAULT_START + 10})  # due at 10 s; the thread runs at 30 s
+    http.post("/_api/document/c", {"at": DEFAULT_START + 30})  # due exactly at the run: `<= stamp`
     http.post("/_api/document/c", {"at": "2024-01-01T00:00:45Z"})  # a date string: due at 45 s
     http.post("/_api/document/c", {"at": "soon"})  # not a date: never expires
     arango_tasks.advance(29.9)
-    assert _count(http, "c") == 3
+    assert _count(http, "c") == 4
     arango_tasks.advance(0.1)
     assert _count(http, "c") == 2
     arango_tasks.advance(29.9)
@@ -86,3 +87,18 @@ def test_reset_starts_the_ttl_thread_afresh(arango_tasks: FakeArangoTasks, http:
     assert http.get("/_api/ttl/statistics").json()["result"]["runs"] == 3
     arango_tasks.reset()
     assert http.get("/_api/ttl/statistics").json()["result"] == {"runs": 0, "documentsRemoved": 0, "limitReached": 0}
+
+
+def test_documents_locked_by_a_transaction_outlive_the_run_that_finds_them(arango_tasks: FakeArangoTasks,
+                                                                           http: Http) -> None:
+    http.post("/_api/collection", {"name": "c"})
+    http.post("/_api/index?collection=c", {"type": "ttl", "fields": ["at"], "expireAfter": 0})
+    http.post("/_api/document/c", {"_key": "busy", "at": 0})
+    http.post("/_api/document/c", {"_key": "idle", "at": 0})
+    trx_id = http.post("/_api/transaction/begin", {"collections": {"write": "c"}}).json()["result"]["id"]
+    http.request("PATCH", "/_api/document/c/busy", {"seen": True}, headers={"x-arango-trx-id": trx_id})
+    arango_tasks.advance(30)  # the run's removal of the locked document conflicts and is skipped
+    assert [d["_key"] for d in ArangoClient(hosts=arango_tasks.url).db("_system").collection("c").all()] == ["busy"]
+    http.delete(f"/_api/transaction/{trx_id}")
+    arango_tasks.advance(30)
+    assert _count(http, "c") == 0

@@ -59,6 +59,19 @@ def test_lodash_random_is_seeded(arango_tasks: FakeArangoTasks, http: Http) -> N
     assert [r.output for r in arango_tasks.advance(2)] == first
 
 
+def test_lodash_loaded_by_a_tampering_run_does_not_outlive_it() -> None:
+    def second_draw(tamper: str) -> object:
+        with FakeArangoTasks(seed=3) as fake:
+            http = Http(fake.url)
+            _task(http, tamper + "; require('lodash')", offset=1)
+            _task(http, "print(require('lodash').random(0, 1e9))", offset=2)
+            runs = fake.advance(2)
+            return runs[1].output
+
+    # lodash keeps the Math.random it found when it loaded: the context it was loaded in is replaced
+    assert second_draw("Math.random = () => 0.5") == second_draw("void 0")
+
+
 def test_crypto_hashes_hmac_and_pbkdf2(arango_tasks: FakeArangoTasks, http: Http) -> None:
     run = _one_run(arango_tasks, http, """
         const crypto = require('@arangodb/crypto');

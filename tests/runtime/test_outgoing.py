@@ -70,13 +70,13 @@ def test_registrations_come_first_and_only_loopback_goes_out(arango_tasks: FakeA
     arango_tasks.http.respond("GET", httpserver.url_for("/canned"), body="canned")
     run = _one_run(arango_tasks, """
         const request = require('@arangodb/request');
-        for (const url of [params.base + 'canned', params.base + 'real', 'http://api.example.com/x']) {
+        for (const url of [params.base + 'canned', params.base + 'real', 'http://api.example.com/x', params.other]) {
           const res = request.get(url); print(res.status, res.body);
         }
-    """, base=httpserver.url_for("/"))
+    """, base=httpserver.url_for("/"), other=f"http://0.0.0.0:{httpserver.port}/real")
     assert _printed(run) == [
         "200 canned", "200 real",
-        "500 undefined",  # not loopback: refused as before, never sent
+        "500 undefined", "500 undefined",  # not loopback (0.0.0.0 would reach this server): refused, never sent
     ]
     assert len(httpserver.log) == 1
 

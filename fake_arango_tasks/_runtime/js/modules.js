@@ -44,9 +44,11 @@ const processModule = {
 };
 const modules = new RealMap([
   ["@arangodb", arangodb], ["internal", internal], ["console", console], ["@arangodb/tasks", tasks],
-  ["@arangodb/request", request], ["fs", fsModule], ["process", processModule], ["lodash", lodash],
-  ["underscore", lodash], ["@arangodb/crypto", crypto], ["@arangodb/users", users],
+  ["@arangodb/request", request], ["fs", fsModule], ["process", processModule],
+  ["@arangodb/crypto", crypto], ["@arangodb/users", users],
 ]);
+// loaded on first use (lodash.js)
+const LAZY_MODULES = new RealMap([["lodash", loadLodash], ["underscore", loadLodash]]);
 // Modules ArangoDB 3.12 bundles for server-side JavaScript (js/common/modules, js/server/modules,
 // js/node: its Node.js shims and node_modules) that the fake does not emulate.
 const UNSUPPORTED_MODULES = new RealSet([
@@ -69,6 +71,8 @@ function require(name) {
   const key = str(name);
   const module = mapGet(modules, key);
   if (module !== undefined) return module;
+  const lazy = mapGet(LAZY_MODULES, key);
+  if (lazy !== undefined) return lazy();
   if (setHas(UNSUPPORTED_MODULES, key)) unsupported("require('" + key + "')");
   throw new ArangoError(3100, "cannot locate module\nFile: " + key, 500);
 }
@@ -90,7 +94,7 @@ function freezeDeep(value) {
   return value;
 }
 for (const module of [print, console, require, internal, arangodb, tasks, request, IncomingResponse, fsModule,
-  processModule, errors, dbMethods, lodash, crypto, users]) {
+  processModule, errors, dbMethods, crypto, users]) {
   freezeDeep(module);
 }
 // ArangoDB's globals: print, console, require, db, and `global` beside globalThis.
