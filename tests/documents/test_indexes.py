@@ -203,3 +203,20 @@ def test_drop_index_and_db_index_functions(arango_tasks: FakeArangoTasks, http: 
         print(c.getIndexes().length);
     """)
     assert _printed(run) == ["true true", "1212", "1212", "1214", "1214", "1"]
+
+
+def test_aql_writes_meet_the_same_unique_constraints(arango_tasks: FakeArangoTasks, http: Http) -> None:
+    """AQL reaches documents through the Storage protocol (_aql/_storage.py): the same store."""
+    from fake_arango_tasks._aql._storage import WriteOptions
+
+    http.post("/_api/collection", {"name": "c"})
+    http.post("/_api/index?collection=c", {"type": "persistent", "fields": ["a"], "unique": True, "name": "u"})
+    http.post("/_api/document/c", {"_key": "one", "a": 1})
+    storage = arango_tasks._documents.storage("_system")
+    with pytest.raises(Exception) as violated:
+        with storage.transaction():
+            storage.collection("c").insert({"_key": "two", "b": 2}, WriteOptions())
+            storage.collection("c").insert({"a": 1}, WriteOptions())
+    assert (violated.value.error_num, violated.value.message) == (  # type: ignore[attr-defined]
+        1210, "unique constraint violated - in index u of type persistent over 'a'; conflicting key: one")
+    assert http.get("/_api/collection/c/count").json()["count"] == 1  # the query's first write was undone
