@@ -15,15 +15,15 @@ import binascii
 import secrets
 import threading
 import time
-from dataclasses import dataclass, field
-from typing import Any, Final, Literal, Mapping, Union
+from dataclasses import dataclass, field, replace
+from typing import Any, Callable, Final, Literal, Mapping, Union
 
 import jwt
 
 from . import _errors as E
 from ._errors import ArangoError
 
-__all__ = ["Auth", "Principal", "User", "UserSpec", "SESSION_SECONDS"]
+__all__ = ["Access", "Auth", "Principal", "User", "UserSpec", "SESSION_SECONDS"]
 
 #: Lifetime of a ``/_open/auth`` token, seconds: 30 days (``RestAuthHandler::_validFor``).
 SESSION_SECONDS: Final = 60 * 60 * 24 * 30
@@ -32,14 +32,43 @@ Access = Literal["rw", "ro", "none"]
 
 @dataclass(frozen=True)
 class User:
-    """A user of the fake: ``password`` and access per database (``"*"`` is the default entry)."""
+    """A user of the fake: ``password`` and access per database (``"*"`` is the default entry).
+
+    Attributes:
+        active: an inactive user cannot log in (``authData.active``).
+        extra: the user data ``@arangodb/users`` keeps (``userData``).
+        collections: database -> collection (``"*"``: default) -> access level, as
+            ``grantCollection`` records it (listed by ``permission``; requests are checked at the
+            database level).
+        config: the user's ``configData``.
+    """
 
     password: str = ""
     databases: Mapping[str, Access] = field(default_factory=lambda: {"*": "rw"})
+    active: bool = True
+    extra: Mapping[str, Any] = field(default_factory=dict)
+    collections: Mapping[str, Mapping[str, Access]] = field(default_factory=dict)
+    config: Mapping[str, Any] = field(default_factory=dict)
 
     def access(self, database: str) -> Access:
         """This user's access level to ``database``: ``"rw"``, ``"ro"`` or ``"none"``."""
+        if not self.active:
+            return "none"
         return self.databases.get(database, self.databases.get("*", "none"))
+
+    def collection_access(self, database: str, collection: str) -> Access:
+        """``UserManager::collectionAuthLevel``: the collection's grant, else the database's
+        default collection grant, else the database level."""
+        for db in (database, "*"):
+            grants = self.collections.get(db, {})
+            for name in (collection, "*"):
+                if name in grants:
+                    return grants[name]
+        return self.access(database)
+
+    def to_json(self, name: str) -> dict[str, Any]:
+        """``UserManager::serializeUser``: ``{user, active, extra}``."""
+        return {"user": name, "active": self.active, "extra": dict(self.extra)}
 
 
 UserSpec = Union[str, User]
@@ -73,42 +102,121 @@ class Auth:
     def __init__(self, users: Mapping[str, UserSpec] | None = None, jwt_secret: str | None = None) -> None:
         self.jwt_secret = jwt_secret if jwt_secret is not None else secrets.token_hex(32)
         self._lock = threading.Lock()
-        self._initial = None if users is None else {n: _user(s) for n, s in users.items()}
-        self._users: dict[str, User] | None = None
+        self._enabled = users is not None
+        # with authentication off, ArangoDB still has its users collection: root, no password
+        self._initial = {"root": User("")} if users is None else {n: _user(s) for n, s in users.items()}
+        self._users: dict[str, User] = {}
         self.reset()
 
     @property
     def enabled(self) -> bool:
         """Whether credentials are required."""
-        return self._users is not None
+        return self._enabled
 
     def reset(self) -> None:
         """Back to the users the server was started with."""
         with self._lock:
-            self._users = None if self._initial is None else dict(self._initial)
+            self._users = dict(self._initial)
 
-    def snapshot(self) -> dict[str, dict[str, object]] | None:
-        """The current users as ``{name: {"password", "databases"}}``, ``None`` with
-        authentication off (``fake.snapshot()``)."""
+    def snapshot(self) -> dict[str, dict[str, Any]]:
+        """The current users as ``{name: {"password", "databases", "active", "extra",
+        "collections", "config"}}`` (``fake.snapshot()``)."""
         with self._lock:
-            if self._users is None:
-                return None
-            return {name: {"password": u.password, "databases": dict(u.databases)} for name, u in self._users.items()}
+            return {name: {"password": u.password, "databases": dict(u.databases), "active": u.active,
+                           "extra": dict(u.extra), "collections": {d: dict(g) for d, g in u.collections.items()},
+                           "config": dict(u.config)}
+                    for name, u in self._users.items()}
 
     def restore(self, users: Mapping[str, Mapping[str, Any]] | None) -> None:
         """Back to the users of a :meth:`snapshot` (authentication stays as configured)."""
+        if users is None:
+            return
         with self._lock:
-            if self._users is not None and users is not None:
-                self._users = {name: User(str(u["password"]), dict(u["databases"])) for name, u in users.items()}
+            self._users = {name: User(str(u["password"]), dict(u["databases"]), bool(u.get("active", True)),
+                                      dict(u.get("extra", {})),
+                                      {d: dict(g) for d, g in u.get("collections", {}).items()},
+                                      dict(u.get("config", {})))
+                           for name, u in users.items()}
 
     def add_user(self, name: str, password: str, databases: Mapping[str, Access]) -> None:
-        """Create or update user ``name`` (``POST /_api/database`` with ``users``)."""
+        """Create user ``name`` or grant it ``databases`` (``POST /_api/database`` with ``users``,
+        the creator of a database); an existing user keeps its password."""
         with self._lock:
-            if self._users is not None:
-                old = self._users.get(name)
-                merged = dict(old.databases) if old else {}
-                merged.update(databases)
-                self._users[name] = User(password if old is None else old.password, merged)
+            old = self._users.get(name)
+            merged = dict(old.databases) if old else {}
+            merged.update(databases)
+            self._users[name] = replace(old, databases=merged) if old is not None else User(password, merged)
+
+    # -- the users module (``v8-users.cpp`` over ``auth::UserManager``) ----------------------------------
+
+    def user(self, name: str) -> User:
+        """User ``name``.
+
+        Raises:
+            ArangoError: 404/1703 no such user.
+        """
+        with self._lock:
+            found = self._users.get(name)
+        if found is None:
+            raise ArangoError(E.USER_NOT_FOUND)
+        return found
+
+    def user_names(self) -> list[str]:
+        """Every user's name, sorted."""
+        with self._lock:
+            return sorted(self._users)
+
+    def store_user(self, name: str, password: str, active: bool, extra: Mapping[str, Any] | None, *,
+                   replace_existing: bool) -> User:
+        """``UserManager::storeUser``: create user ``name`` (409/1702 if it exists) or, with
+        ``replace_existing``, replace its password, active flag and data (404/1703 if it does
+        not exist). A new user has no database access.
+
+        Raises:
+            ArangoError: 400/1700 an empty name, 409/1702, 404/1703.
+        """
+        if not name:
+            raise ArangoError(E.USER_INVALID_NAME)
+        with self._lock:
+            old = self._users.get(name)
+            if old is None and replace_existing:
+                raise ArangoError(E.USER_NOT_FOUND)
+            if old is not None and not replace_existing:
+                raise ArangoError(E.USER_DUPLICATE)
+            base = old if old is not None else User("", {})
+            made = replace(base, password=password, active=active, extra=dict(extra or {}))
+            self._users[name] = made
+            return made
+
+    def update_user(self, name: str, change: Callable[[User], User]) -> User:
+        """Apply ``change`` to user ``name`` (``UserManager::updateUser``).
+
+        Raises:
+            ArangoError: 404/1703 no such user.
+        """
+        with self._lock:
+            old = self._users.get(name)
+            if old is None:
+                raise ArangoError(E.USER_NOT_FOUND)
+            made = change(old)
+            self._users[name] = made
+            return made
+
+    def remove_user(self, name: str) -> None:
+        """Remove user ``name``.
+
+        Raises:
+            ArangoError: 404/1703 no such user.
+        """
+        with self._lock:
+            if self._users.pop(name, None) is None:
+                raise ArangoError(E.USER_NOT_FOUND)
+
+    def password_matches(self, name: str, password: str) -> bool:
+        """Whether ``name`` is an active user with ``password`` (``users.isValid``)."""
+        with self._lock:
+            user = self._users.get(name)
+        return user is not None and user.active and secrets.compare_digest(user.password.encode(), password.encode())
 
     def authenticate(self, authorization: str | None) -> Principal:
         """The principal for an ``Authorization`` header value.
@@ -116,7 +224,7 @@ class Auth:
         Raises:
             ArangoError: 401/11 missing or bad credentials (authentication on).
         """
-        if self._users is None:
+        if not self._enabled:
             return ANONYMOUS_SUPERUSER
         scheme, _, value = (authorization or "").strip().partition(" ")
         scheme = scheme.lower()
@@ -133,9 +241,8 @@ class Auth:
 
     def check_password(self, name: str, password: str) -> None:
         """Raise 401/11 unless ``name`` exists with ``password``."""
-        users = self._users or {}
-        user = users.get(name)
-        if user is None or not secrets.compare_digest(user.password.encode(), password.encode()):
+        user = self._users.get(name)
+        if user is None or not user.active or not secrets.compare_digest(user.password.encode(), password.encode()):
             raise _unauthorized()
 
     def _from_token(self, token: str) -> Principal:
@@ -152,7 +259,7 @@ class Auth:
         if name is not None:
             if not isinstance(name, str) or not name:
                 raise _unauthorized()
-            if name not in (self._users or {}):
+            if name not in self._users:
                 raise _unauthorized()
             return Principal(name, False)
         if "server_id" in claims:
@@ -172,7 +279,7 @@ class Auth:
 
     def access(self, principal: Principal, database: str) -> Access:
         """``principal``'s access level to ``database``."""
-        if principal.superuser or self._users is None:
+        if principal.superuser or not self._enabled:
             return "rw"
         user = self._users.get(principal.user)
         return "none" if user is None else user.access(database)

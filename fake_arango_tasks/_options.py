@@ -11,7 +11,7 @@ from typing import Any, Final, Mapping
 
 from ._errors import OptionError, OptionTypeError
 
-__all__ = ["check_bool", "check_int", "check_number", "check_port", "check_seconds", "check_str",
+__all__ = ["check_bool", "check_choice", "check_int", "check_number", "check_port", "check_seconds", "check_str",
            "check_users", "check_version"]
 
 #: A version ArangoDB could report in ``GET /_api/version``: ``MAJOR.MINOR.PATCH`` with an optional
@@ -82,6 +82,20 @@ def check_bool(name: str, value: Any) -> bool:
     """
     if not isinstance(value, bool):
         raise OptionTypeError(f"{name} must be True or False, not {type(value).__name__} {value!r}")
+    return value
+
+
+def check_choice(name: str, value: Any, choices: tuple[str, ...]) -> str:
+    """``value`` when it is one of ``choices``.
+
+    Raises:
+        OptionTypeError: not a str.
+        OptionError: not one of ``choices``.
+    """
+    if not isinstance(value, str):
+        raise OptionTypeError(f"{name} must be one of {', '.join(map(repr, choices))}, not {type(value).__name__} {value!r}")
+    if value not in choices:
+        raise OptionError(f"{name} must be one of {', '.join(map(repr, choices))}, not {value!r}")
     return value
 
 

@@ -1,22 +1,39 @@
-"""Canned answers for the outgoing HTTP requests of task commands (``@arangodb/request``).
+"""The answers to task commands' outgoing HTTP requests (``@arangodb/request``).
 
-Commands never reach the network: a request is recorded on its run and answered from the
-responses the test registered here. A URL with no registered response answers as a refused
-connection does in ArangoDB (status 500, ``Could not connect to ...``, no body).
+Every request is recorded on its run. By default commands never reach the network: a request is
+answered from the responses the test registered here, and a URL with no registered response
+answers as a refused connection does in ArangoDB (status 500, ``Could not connect to ...``, no
+body). A server can opt into real requests to loopback servers (``outgoing="loopback"``): then
+a request to ``localhost``/``127.0.0.0/8``/``::1`` that no registration answers is sent for real
+(urllib3), while the command waits synchronously (fake time does not move), within the run's
+time limit; redirects are followed (at most 10, as ``@arangodb/request``'s ``maxRedirects``)
+only while they stay on loopback.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import re
 import threading
 from http import HTTPStatus
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Any, Final, Literal
+from urllib.parse import urljoin, urlsplit
 
+import urllib3
+
+from ._errors import OptionError
 from ._journal import OutgoingRequest
 
-__all__ = ["CannedResponse", "OutgoingHttp"]
+__all__ = ["CannedResponse", "Outgoing", "OutgoingHttp"]
+
+#: Where unanswered requests go: nowhere (a refused connection) or, on loopback, for real.
+Outgoing = Literal["canned", "loopback"]
+_MAX_REDIRECTS: Final = 10
+#: The wait for a real request when neither the command nor the runtime gives one (seconds;
+#: ``@arangodb/request``'s default timeout).
+DEFAULT_TIMEOUT: Final = 300.0
 
 _MISSING = object()
 
@@ -45,12 +62,32 @@ class CannedResponse:
 
 
 class OutgoingHttp:
-    """The responses registered for task commands' outgoing requests (``fake.http``)."""
+    """The answers to task commands' outgoing requests (``fake.http``).
 
-    def __init__(self) -> None:
+    Args:
+        outgoing: ``"canned"`` (default) or ``"loopback"`` (real requests to loopback servers
+            that no registration answers); :attr:`outgoing` changes it until :meth:`clear`.
+
+    Raises:
+        OptionError: (a ValueError) another ``outgoing``.
+    """
+
+    def __init__(self, outgoing: Outgoing = "canned") -> None:
         self._responses: list[CannedResponse] = []
         self._lock = threading.Lock()
         self.version = 0  # changes with every registration and clear
+        self._default: Outgoing = _mode(outgoing)
+        self._outgoing: Outgoing = self._default
+        self._pool = urllib3.PoolManager(retries=False, maxsize=4)
+
+    @property
+    def outgoing(self) -> Outgoing:
+        """``"canned"`` or ``"loopback"``: whether unanswered requests to loopback go out for real."""
+        return self._outgoing
+
+    @outgoing.setter
+    def outgoing(self, value: Outgoing) -> None:
+        self._outgoing = _mode(value)
 
     def respond(
         self,
@@ -85,21 +122,23 @@ class OutgoingHttp:
         return response
 
     def clear(self) -> None:
-        """Forget every registered response."""
+        """Forget every registered response, and go back to the server's ``outgoing`` mode."""
         with self._lock:
             self._responses.clear()
             self.version += 1
+            self._outgoing = self._default
 
     def snapshot(self) -> list[dict[str, Any]]:
         """The registered responses, oldest first."""
         with self._lock:
             return [r.to_json() for r in self._responses]
 
-    def answer(self, request: OutgoingRequest) -> dict[str, Any]:
+    def answer(self, request: OutgoingRequest, timeout: float | None = None) -> dict[str, Any]:
         """The response a command's request gets, as ``internal.download`` hands it to
         ``@arangodb/request`` (``{code, message, headers, body}``): the newest matching
-        registration, or what ArangoDB answers for a refused connection (status 500 and
-        SimpleHttpClient's message, no body)."""
+        registration; else, in ``loopback`` mode for a loopback URL, the real server's answer
+        (``timeout`` seconds at most); else what ArangoDB answers for a refused connection
+        (status 500 and SimpleHttpClient's message, no body)."""
         with self._lock:
             for response in reversed(self._responses):
                 if response.matches(request.method, request.url):
@@ -108,11 +147,69 @@ class OutgoingHttp:
                     if response.body is not None:
                         answer["body"] = response.body
                     return answer
-        return {"code": 500, "message": f"Could not connect to '{_endpoint(request.url)}' "
-                                        "'connect() failed with #111 - Connection refused'"}
+            real = self._outgoing == "loopback" and is_loopback(request.url)
+        if real:
+            return self._send(request, DEFAULT_TIMEOUT if timeout is None else max(timeout, 0.001))
+        return _refused(request.url)
+
+    def _send(self, request: OutgoingRequest, timeout: float) -> dict[str, Any]:
+        """The real request (``JS_Download``'s answer shape), following loopback redirects."""
+        method, url, body = request.method, request.url, request.body
+        try:
+            for _ in range(_MAX_REDIRECTS + 1):
+                reply = self._pool.request(method, url, body=None if body is None else body.encode("utf-8"),
+                                           headers=request.headers, timeout=urllib3.Timeout(total=timeout),
+                                           redirect=False, preload_content=True)
+                location = reply.headers.get("location")
+                if reply.status in (301, 302, 303, 307, 308) and location:
+                    target = urljoin(url, location)
+                    if is_loopback(target):
+                        if reply.status == 303 or (reply.status in (301, 302) and method == "POST"):
+                            method, body = "GET", None
+                        url = target
+                        continue
+                break
+        except urllib3.exceptions.TimeoutError:
+            return {"code": 500, "message": "Request timeout reached"}
+        except urllib3.exceptions.HTTPError:
+            return _refused(url)
+        headers = {name.lower(): value for name, value in reply.headers.items()}
+        answer: dict[str, Any] = {"code": reply.status, "message": reply.reason or _reason(reply.status),
+                                  "headers": headers}
+        data = reply.data
+        if data:
+            answer["body"] = data.decode("utf-8", "replace")
+        return answer
 
 
 _URL: Final = re.compile(r"^(https?)://([^/?#]*)")
+
+
+def _mode(value: Any) -> Outgoing:
+    if value not in ("canned", "loopback"):
+        raise OptionError(f"outgoing must be 'canned' or 'loopback', not {value!r}")
+    return "loopback" if value == "loopback" else "canned"
+
+
+def is_loopback(url: str) -> bool:
+    """Whether ``url``'s host is ``localhost`` or a loopback address (``127.0.0.0/8``, ``::1``)."""
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return False
+    if host is None:
+        return False
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _refused(url: str) -> dict[str, Any]:
+    return {"code": 500, "message": f"Could not connect to '{_endpoint(url)}' "
+                                    "'connect() failed with #111 - Connection refused'"}
 
 
 def _endpoint(url: str) -> str:

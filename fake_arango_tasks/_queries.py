@@ -22,7 +22,7 @@ from typing import Any
 
 from . import _errors as E
 from ._aql import QueryContext, QueryOptions, QueryResult, execute, phase_of, prepare
-from ._documents import DocumentStore
+from ._documents import DocumentStore, Transaction
 from ._errors import ArangoError
 
 __all__ = ["Caller", "options_from_json", "query_error", "run_query"]
@@ -93,12 +93,14 @@ def query_error(error: ArangoError) -> ArangoError:
 
 
 def run_query(store: DocumentStore, database: str, query: Any, bind_vars: Mapping[str, Any] | None,
-              options: QueryOptions, caller: Caller) -> QueryResult:
+              options: QueryOptions, caller: Caller, trx: Transaction | None = None) -> QueryResult:
     """Run ``query`` in ``database`` for ``caller``.
 
     Args:
         query: the AQL text (anything else is 1502 ``query is empty``).
         bind_vars: the bind parameters (``None``: none).
+        trx: the transaction the query runs in (a stream transaction's ``x-arango-trx-id``, a
+            command's ``db._executeTransaction``); ``None``: its own.
 
     Raises:
         ArangoError: 11 no access (write access for a data-modification query); every error of
@@ -114,7 +116,7 @@ def run_query(store: DocumentStore, database: str, query: Any, bind_vars: Mappin
     if prepared.is_modification and caller.access != "rw":
         raise ArangoError(E.FORBIDDEN)
     context = QueryContext(
-        store.storage(database), now_ms=caller.now_ms, random=caller.random, sleep=caller.sleep, user=caller.user,
+        store.storage(database, trx), now_ms=caller.now_ms, random=caller.random, sleep=caller.sleep, user=caller.user,
         version=caller.version, list_collections=lambda: [(c.id, c.name) for c in store.collections(database)],
         check=caller.check, max_rows=caller.max_rows,
     )

@@ -21,9 +21,10 @@ from ._host import Host
 from ._journal import DEFAULT_MAX_OUTPUT, Journal, Run
 from ._json import dumps
 from ._logging import RecordedRequest, RequestJournal, RequestRecorder, log_runs
-from ._options import (check_bool, check_int, check_number, check_port, check_seconds, check_str, check_users,
-                       check_version)
-from ._outgoing import OutgoingHttp
+from ._options import (
+    check_bool, check_choice, check_int, check_number, check_port, check_seconds, check_str, check_users, check_version,
+)
+from ._outgoing import Outgoing, OutgoingHttp
 from ._runtime import DEFAULT_MAX_MEMORY, DEFAULT_MAX_OUTPUT as DEFAULT_RUN_OUTPUT, DEFAULT_TIMEOUT, JavaScriptRuntime
 from ._scheduler import MAX_BATCH, Scheduler
 from ._serving import HttpServer
@@ -44,7 +45,7 @@ __all__ = ["FakeArangoTasks", "OPTIONS"]
 #: against it).
 OPTIONS = ("host", "port", "clock", "users", "jwt_secret", "control_token", "version", "javascript_tasks",
            "run_timeout", "run_max_memory", "run_max_output", "seed", "max_runs", "max_journal_output",
-           "max_requests", "max_batch", "max_runs_per_advance")
+           "max_requests", "max_batch", "max_runs_per_advance", "outgoing", "allow_use_database")
 _MISSING: Any = object()
 #: Where in-process clients say they connect when the server is not started.
 IN_PROCESS_URL = "http://fake-arango-tasks.invalid"
@@ -93,6 +94,11 @@ class FakeArangoTasks:
         max_batch: the most due runs executed in one call into V8 (1: one call per run).
         max_runs_per_advance: the most runs one :meth:`advance` may make; past it the advance
             raises ``RunLimitExceeded`` (a task with a sub-millisecond period, or a very long advance).
+        outgoing: ``"canned"`` (default): commands' requests are answered from ``fake.http``
+            registrations only; ``"loopback"``: requests to loopback servers that no registration
+            answers are sent for real (a pytest-httpserver, say).
+        allow_use_database: ``--server.allow-use-database`` (default false, as in arangod):
+            whether task commands may call ``db._useDatabase``.
 
     Raises:
         OptionTypeError: (a TypeError) an option of the wrong type.
@@ -120,6 +126,8 @@ class FakeArangoTasks:
         max_requests: int = 1000,
         max_batch: int = MAX_BATCH,
         max_runs_per_advance: int = 100_000,
+        outgoing: Outgoing = "canned",
+        allow_use_database: bool = False,
     ) -> None:
         check_str("host", host)
         check_port(port)
@@ -138,6 +146,8 @@ class FakeArangoTasks:
         check_int("max_requests", max_requests, minimum=0)
         check_int("max_batch", max_batch, minimum=1)
         check_int("max_runs_per_advance", max_runs_per_advance, minimum=1)
+        check_choice("outgoing", outgoing, ("canned", "loopback"))
+        check_bool("allow_use_database", allow_use_database)
         self.host = host
         self.version = version
         self.clock: FakeClock | WallClock = clock
@@ -146,7 +156,7 @@ class FakeArangoTasks:
         self._journal.listeners.append(log_runs)
         self._ticks = Ticks()
         self._documents = DocumentStore(self._ticks, lambda: self.clock.now_us // 1000)
-        self.http = OutgoingHttp()
+        self.http = OutgoingHttp(outgoing)
         """Canned answers for task commands' outgoing requests: ``fake.http.respond(method, url, ...)``."""
         self.faults = Faults()
         """Faults for the next requests: ``fake.faults.add("GET", "/_api/tasks", status=503)``."""
@@ -155,11 +165,12 @@ class FakeArangoTasks:
         self._auth = Auth(users, jwt_secret)
         self._table = TaskTable(lambda command: self._runtime.compiles(command), lambda: self.clock.now_us, self._ticks,
                                 on_removed=lambda: self._runtime.notify_removed())
-        commands = Host(self._table, self._documents, self._databases, self._auth, self.http)
+        commands = Host(self._table, self._documents, self._databases, self._auth, self.http,
+                        allow_use_database=allow_use_database)
         self._runtime = JavaScriptRuntime(commands, timeout=run_timeout, max_memory=run_max_memory,
                                           max_output=run_max_output, seed=seed)
-        commands.check_run_time = self._runtime.check_run_time
-        commands.query_max_rows = run_max_memory // QUERY_ROW_BYTES
+        commands.queries.check_run_time = self._runtime.check_run_time
+        commands.queries.max_rows = run_max_memory // QUERY_ROW_BYTES
         self._scheduler = Scheduler(clock, self._runtime.run_batch, self._journal, self._table.is_current,
                                     self._table.discard, max_batch=max_batch, max_runs=max_runs_per_advance)
         self._table.scheduler = self._scheduler

@@ -26,7 +26,10 @@ from .._json import Timestamp, dumps_bytes
 from .._media import JSON_TYPE, VPACK_TYPE, wants_velocypack
 from .._velocypack import dumps as vpack_dumps
 from .._velocypack import to_json_compatible
-from . import _collections, _control, _cursor, _databases, _documents, _query, _server_info, _simple, _tasks
+from . import (
+    _collections, _control, _cursor, _databases, _documents, _indexes, _query, _server_info, _simple, _tasks,
+    _transactions,
+)
 from ._call import Call, Reply
 from ._routing import Route, Router, split_database, unknown_path
 from ._services import Control, Services
@@ -36,7 +39,7 @@ __all__ = ["ArangoApp", "Control", "RESPONSE_HEADERS", "ROUTES", "Services"]
 #: Every route of the fake, in matching order.
 ROUTES: Final[tuple[Route, ...]] = (
     *_tasks.ROUTES, *_server_info.ROUTES, *_collections.ROUTES, *_documents.ROUTES, *_cursor.ROUTES,
-    *_simple.ROUTES, *_query.ROUTES, *_databases.ROUTES, *_control.ROUTES,
+    *_simple.ROUTES, *_query.ROUTES, *_databases.ROUTES, *_control.ROUTES, *_indexes.ROUTES, *_transactions.ROUTES,
 )
 
 #: Headers on every ArangoDB answer (recorded from 3.10 to 3.12), and ``X-Fake-Arango-Tasks``.

@@ -8,6 +8,7 @@ from .. import _errors as E
 from .._errors import ArangoError
 from ._call import Call, Reply
 from ._routing import Route
+from ._transactions import transaction_of
 
 __all__ = ["ROUTES", "not_emulated"]
 
@@ -52,7 +53,7 @@ def collection_aspect(call: Call) -> Reply:
     documents = call.services.documents
     if (call.method, aspect) == ("PUT", "truncate"):
         call.require_write()
-        truncated = documents.truncate(call.database, name)
+        truncated = documents.truncate(call.database, name, transaction_of(call))
         return 200, {"error": False, "code": 200, **truncated.summary()}
     if call.method != "GET" or aspect not in ("properties", "count"):
         return not_emulated(call)
@@ -61,7 +62,7 @@ def collection_aspect(call: Call) -> Reply:
     for key, value in found.properties().items():
         body[key] = value
         if key == "status" and aspect == "count":
-            body["count"] = len(found.docs)
+            body["count"] = documents.count(call.database, name, transaction_of(call))
     return 200, body
 
 

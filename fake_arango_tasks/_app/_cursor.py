@@ -31,6 +31,7 @@ from .._errors import ArangoError
 from .._queries import Caller, options_from_json, run_query
 from ._call import Call, Reply
 from ._routing import Route
+from ._transactions import transaction_of
 
 __all__ = ["ROUTES", "Cursors", "cursor_reply", "caller_of"]
 
@@ -211,7 +212,8 @@ def create_cursor(call: Call) -> Reply:
     _batch_size(body.get("batchSize"))  # checked before the query runs
     count = body.get("count") is True
     result = run_query(call.services.documents, call.database, body["query"], bind_vars,
-                       options_from_json(body.get("options"), count=count), caller_of(call))
+                       options_from_json(body.get("options"), count=count), caller_of(call),
+                       trx=transaction_of(call))  # x-arango-trx-id: inside a stream transaction
     return cursor_reply(call, result.values, result.extra, body, count=count)
 
 

@@ -11,6 +11,7 @@ from .._errors import ArangoError
 from ._call import Call, Reply
 from ._collections import not_emulated
 from ._routing import Route
+from ._transactions import transaction_of
 
 __all__ = ["ROUTES"]
 
@@ -25,6 +26,7 @@ def insert_document(call: Call) -> Reply:
     call.require_write()
     documents = call.services.documents
     collection = documents.collection(call.database, call.args["collection"])
+    trx = transaction_of(call)
     mode = call.request.args.get("overwriteMode")
     if mode not in ("ignore", "replace", "update", "conflict"):
         mode = "replace" if call.flag("overwrite") else "conflict"
@@ -32,7 +34,8 @@ def insert_document(call: Call) -> Reply:
 
     def one(item: Any) -> Document:
         old, new = documents.insert(call.database, collection.name, item, mode=mode,  # type: ignore[arg-type]
-                                    keep_null=call.flag("keepNull", True), merge_objects=call.flag("mergeObjects", True))
+                                    keep_null=call.flag("keepNull", True), merge_objects=call.flag("mergeObjects", True),
+                                    trx=trx)
         if old is not None and mode == "ignore":
             return DocumentStore.header(collection, old)
         result = DocumentStore.header(collection, new)
@@ -56,7 +59,7 @@ def insert_document(call: Call) -> Reply:
 
 
 def read_document(call: Call) -> Reply:
-    document = call.services.documents.get(call.database, call.args["collection"], call.args["key"])
+    document = call.services.documents.get(call.database, call.args["collection"], call.args["key"], transaction_of(call))
     expected = _revision(call.request.headers.get("If-Match"))
     if expected is not None and expected != document["_rev"]:
         raise ArangoError(E.CONFLICT, "conflict, _rev values do not match", 412)
@@ -71,20 +74,21 @@ def write_document(call: Call) -> Reply:
     documents = call.services.documents
     name, key = call.args["collection"], call.args["key"]
     collection = documents.collection(call.database, name)
+    trx = transaction_of(call)
     rev = _revision(call.request.headers.get("If-Match"))
     if rev is None and not call.flag("ignoreRevs", True) and isinstance(body, dict) and isinstance(body.get("_rev"), str):
         rev = body["_rev"]
     if call.method == "DELETE":
-        old = documents.remove(call.database, name, key, rev=rev)
+        old = documents.remove(call.database, name, key, rev=rev, trx=trx)
         result = DocumentStore.header(collection, old)
         if call.flag("returnOld"):
             result["old"] = old
         return 202, result
     if call.method == "PUT":
-        old, new = documents.replace(call.database, name, key, body, rev=rev)
+        old, new = documents.replace(call.database, name, key, body, rev=rev, trx=trx)
     else:
         old, new = documents.update(call.database, name, key, body, rev=rev, keep_null=call.flag("keepNull", True),
-                                    merge_objects=call.flag("mergeObjects", True))
+                                    merge_objects=call.flag("mergeObjects", True), trx=trx)
     result = DocumentStore.header(collection, new)
     result["_oldRev"] = old["_rev"]
     if call.flag("returnNew"):

@@ -23,6 +23,7 @@ from .._queries import options_from_json, run_query
 from ._call import Call, Reply
 from ._cursor import caller_of, cursor_reply
 from ._routing import Route
+from ._transactions import transaction_of
 
 __all__ = ["ROUTES"]
 
@@ -36,7 +37,7 @@ def _body(call: Call) -> dict[str, Any]:
 
 def _run(call: Call, query: S.SimpleQuery) -> QueryResult:
     return run_query(call.services.documents, call.database, query.query, query.bind_vars, options_from_json(None),
-                     caller_of(call))
+                     caller_of(call), trx=transaction_of(call))
 
 
 def _name(body: dict[str, Any]) -> str:

@@ -4,6 +4,8 @@ The files are sections of one closure, in this order (each starts with what it i
 closure takes the bridge function and returns ``[buffer, entry]`` to Python, so nothing of the
 fake is reachable from a command by a name or a property path. Values JavaScript needs from
 Python's rules are generated here, not typed twice: the errors module from ``_errors.ERRORS``.
+lodash's source comes from the XStatic-Lodash package (:func:`module_source`), handed to
+``js/lodash.js`` on its first ``require``.
 """
 
 from __future__ import annotations
@@ -12,18 +14,35 @@ import json
 from functools import lru_cache
 from importlib import resources
 
+from xstatic.pkg import lodash as xstatic_lodash  # type: ignore[import-untyped]
+
 from .._errors import ERRORS
 
-__all__ = ["prelude_source", "SECTIONS"]
+__all__ = ["module_source", "prelude_source", "SECTIONS"]
 
 #: The prelude's files, in the order they are joined.
-SECTIONS = ("kernel", "printing", "time", "sandbox", "tasks", "documents", "aql", "request", "modules", "isolation",
-            "driver")
+SECTIONS = ("kernel", "printing", "console", "time", "sandbox", "lodash", "tasks", "documents", "aql", "transactions",
+            "request", "crypto", "users", "modules", "isolation", "driver")
 
 
 def _errors_table() -> str:
     return json.dumps({info.name: [num, info.message, info.status] for num, info in ERRORS.items()},
                       separators=(",", ":"))
+
+
+#: Bundled modules whose source a package provides: name -> (package, file in its data folder).
+_MODULE_FILES = {"lodash": (xstatic_lodash.__name__, "lodash.min.js")}
+
+
+@lru_cache(maxsize=None)
+def module_source(name: str) -> str:
+    """The source of a bundled module (``lodash``: XStatic-Lodash's ``lodash.min.js``).
+
+    Raises:
+        KeyError: no such module.
+    """
+    package, file = _MODULE_FILES[name]
+    return resources.files(package).joinpath("data", file).read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=1)

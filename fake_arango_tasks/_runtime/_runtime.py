@@ -114,6 +114,14 @@ class Host(Protocol):
         """Whether ``task`` is still registered (not removed, not replaced)."""
         ...
 
+    def call(self, job: Job, op: str, args: list[Any]) -> Any:
+        """Any other operation of the prelude (``trx.*``, ``db.*``, ``users.*``, ``crypto.*``)."""
+        ...
+
+    def batch_over(self) -> None:
+        """A batch has ended (its runs, and the continuations of its last run, are over)."""
+        ...
+
 
 class _Context:
     """One isolate with the prelude installed."""
@@ -169,7 +177,8 @@ class JavaScriptRuntime:
         self._batches: dict[int, Sequence[Job]] = {}  # the current batch (and the one before)
         self._requests: dict[tuple[int, int], list[OutgoingRequest]] = {}
         self._stops: dict[tuple[int, int], str] = {}  # runs the prelude asked to stop, and why
-        self._clock_state: list[Any] = [0, float("inf")]  # the watchdog's: run counter seen, deadline
+        # the watchdog's: the run counter it last saw, and when that run's time limit ends
+        self._deadline: list[Any] = [-1, 0.0]
         self._yielded: tuple[int, int, Any, Any, Any] | None = None  # the last run that yielded, with the batch's reports
         self._generation = 0
         self._compiler: Isolate | None = None
@@ -253,7 +262,10 @@ class JavaScriptRuntime:
             return BatchResult([], 0)
         with self._lock:
             for _ in range(2):  # a fresh context makes progress unless something is wrong with us
-                result = self._run_batch(jobs)
+                try:
+                    result = self._run_batch(jobs)
+                finally:
+                    self._host.batch_over()
                 if result.decided > 0:
                     return result
             failure = RunFailure("internal error of fake-arango-tasks: the run could not be made")
@@ -312,21 +324,25 @@ class JavaScriptRuntime:
         """True once the run under way has run longer than the time limit (the buffer's run
         counter tells when a run started; the watchdog sees it at most a slice late)."""
         channel = context.channel
-        self._clock_state = [channel.run_seq, time.monotonic() + self.timeout]
+        self._deadline = [channel.run_seq, time.monotonic() + self.timeout]
 
         def expired() -> bool:
             return self._expired(channel)
 
         return expired
 
-    def _expired(self, channel: Channel) -> bool:
-        state = self._clock_state
+    def _time_left(self, channel: Channel) -> float:
+        """Seconds the run under way has left of its time limit (the buffer's run counter tells
+        when a run began: the first look after that starts its limit)."""
+        state = self._deadline
         seq: int = channel.run_seq
         now = time.monotonic()
         if seq != state[0]:
             state[0], state[1] = seq, now + self.timeout
-            return False
-        return bool(now > state[1])
+        return float(state[1]) - now
+
+    def _expired(self, channel: Channel) -> bool:
+        return self._time_left(channel) < 0
 
     def check_run_time(self) -> None:
         """For long work Python does inside a run (an AQL query): past the run's time limit, or
@@ -457,10 +473,15 @@ class JavaScriptRuntime:
             return self._host.get_tasks(job, request[3])
         if op == "aql":
             return self._host.aql(job, request[3], request[4])
+        if op == "host":
+            return self._host.call(job, request[3], request[4:])
         if op == "request":
             outgoing = OutgoingRequest(request[3], request[4], request[5], request[6])
             self._requests.setdefault((batch_id, index), []).append(outgoing)
-            return self._host.request(job, outgoing, request[7])
+            answer = self._host.request(job, outgoing, self._wait_limit(context, request[7]))
+            if self._wait_limit(context, None) <= 0:  # the wait used up the run's time: stop it now
+                context.isolate.cancel_current()
+            return answer
         if op == "stop":
             self._stops[(batch_id, index)] = request[3]
             context.isolate.cancel_current()
@@ -470,6 +491,12 @@ class JavaScriptRuntime:
             context.isolate.chain(context.resume)
             return True
         raise ArangoError(4, f"internal error of fake-arango-tasks: unknown bridge request {op!r}")
+
+    def _wait_limit(self, context: _Context, asked: float | None) -> float:
+        """How long the run under way may wait for an outgoing request (seconds): what it asked
+        for, within what is left of its time limit."""
+        left = self._time_left(context.channel)
+        return max(min(left, asked) if isinstance(asked, (int, float)) and asked > 0 else left, 0.0)
 
     @staticmethod
     def _definition(jobs: Sequence[Job], task_id: str, seq: int) -> dict[str, Any] | None:

@@ -1,7 +1,9 @@
 // -- modules: require() and the modules ArangoDB's server-side JavaScript has ---------------------
 // What a hardened ArangoDB refuses (lib/V8/v8-utils.cpp with --javascript.harden and the default
-// allow-lists) throws ArangoError 11 with arangod's messages; a module ArangoDB does not have is
-// 3100 "cannot locate module" (js/common/bootstrap/modules.js).
+// allow-lists) throws ArangoError 11 with arangod's messages; a module ArangoDB 3.12 has that the
+// fake does not emulate throws ArangoError 9 "not supported by fake-arango-tasks: <module>"; a
+// module ArangoDB does not have either is 3100 "cannot locate module" (js/common/bootstrap/modules.js).
+// (There is no '@arangodb/errors' in ArangoDB: the errors are require('@arangodb').errors.)
 const refuse = (message) => function () { fail(11, message, 403); };
 const readRefused = (path) => fail(11, "not allowed to read files in this path: " + str(path), 403);
 const writeRefused = (path) => fail(11, "not allowed to modify files in this path: " + str(path), 403);
@@ -19,6 +21,12 @@ const externalProcesses = refuse("not allowed to execute or modify state of exte
 const internal = {
   print, printShell: print, output: (...parts) => emit("print", call(ArrayJoin, parts, "")),
   time, sleep, wait, db: dbProxy, ArangoError, errors,
+  // the natives @arangodb/crypto wraps (v8-utils.cpp)
+  md5: crypto.md5, sha1: crypto.sha1, sha224: crypto.sha224, sha256: crypto.sha256, sha384: crypto.sha384,
+  sha512: crypto.sha512, hmac: crypto.hmac, pbkdf2hs1: (salt, password, iterations, keyLength) =>
+    crypto.pbkdf2(salt, password, iterations, keyLength), pbkdf2: crypto.pbkdf2, rand: crypto.rand,
+  genRandomNumbers: crypto.genRandomNumbers, genRandomAlphaNumbers: crypto.genRandomAlphaNumbers,
+  genRandomSalt: crypto.genRandomSalt, createNonce: crypto.createNonce, checkAndMarkNonce: crypto.checkAndMarkNonce,
   registerTask: tasks.register, unregisterTask: tasks.unregister, getTask: tasks.get,
   download: refuse("not allowed to connect to this endpoint"),
   executeExternal: externalProcesses, executeExternalAndWait: externalProcesses, killExternal: externalProcesses,
@@ -37,11 +45,35 @@ const processModule = {
 const modules = new RealMap([
   ["@arangodb", arangodb], ["internal", internal], ["console", console], ["@arangodb/tasks", tasks],
   ["@arangodb/request", request], ["fs", fsModule], ["process", processModule],
+  ["@arangodb/crypto", crypto], ["@arangodb/users", users],
+]);
+// loaded on first use (lodash.js)
+const LAZY_MODULES = new RealMap([["lodash", loadLodash], ["underscore", loadLodash]]);
+// Modules ArangoDB 3.12 bundles for server-side JavaScript (js/common/modules, js/server/modules,
+// js/node: its Node.js shims and node_modules) that the fake does not emulate.
+const UNSUPPORTED_MODULES = new RealSet([
+  "@arangodb/actions", "@arangodb/analyzers", "@arangodb/aql", "@arangodb/aql/cache", "@arangodb/aql/explainer",
+  "@arangodb/aql/functions", "@arangodb/aql/queries", "@arangodb/arango-collection", "@arangodb/arango-database",
+  "@arangodb/arango-statement", "@arangodb/arango-view", "@arangodb/cluster", "@arangodb/common",
+  "@arangodb/configuration", "@arangodb/enterprise-graph", "@arangodb/foxx", "@arangodb/foxx/auth",
+  "@arangodb/foxx/graphql", "@arangodb/foxx/manager", "@arangodb/foxx/oauth1", "@arangodb/foxx/oauth2",
+  "@arangodb/foxx/queues", "@arangodb/foxx/router", "@arangodb/foxx/sessions", "@arangodb/general-graph",
+  "@arangodb/graph-examples/example-graph", "@arangodb/heap", "@arangodb/hotbackup", "@arangodb/is",
+  "@arangodb/locals", "@arangodb/mimetypes", "@arangodb/pregel", "@arangodb/replication",
+  "@arangodb/satellite-graph", "@arangodb/simple-query", "@arangodb/smart-graph", "@arangodb/util",
+  "assert", "buffer", "events", "module", "path", "punycode", "querystring", "stream", "string_decoder",
+  "timers", "url", "util", "vm",
+  "accepts", "ajv", "chai", "content-disposition", "dedent", "error-stack-parser", "graphql-sync",
+  "highlight.js", "http-errors", "iconv-lite", "joi", "js-yaml", "marked", "media-typer", "mime-types",
+  "minimatch", "qs", "range-parser", "semver", "sinon", "statuses", "toposort", "type-is", "vary",
 ]);
 function require(name) {
   const key = str(name);
   const module = mapGet(modules, key);
   if (module !== undefined) return module;
+  const lazy = mapGet(LAZY_MODULES, key);
+  if (lazy !== undefined) return lazy();
+  if (setHas(UNSUPPORTED_MODULES, key)) unsupported("require('" + key + "')");
   throw new ArangoError(3100, "cannot locate module\nFile: " + key, 500);
 }
 
@@ -62,7 +94,7 @@ function freezeDeep(value) {
   return value;
 }
 for (const module of [print, console, require, internal, arangodb, tasks, request, IncomingResponse, fsModule,
-  processModule, errors, dbMethods]) {
+  processModule, errors, dbMethods, crypto, users]) {
   freezeDeep(module);
 }
 // ArangoDB's globals: print, console, require, db, and `global` beside globalThis.

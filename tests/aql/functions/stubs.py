@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 from typing import Any, Iterator
 
-from fake_arango_tasks._documents import RevisionClock
+from fake_arango_tasks._documents._collection import RevisionClock
 from fake_arango_tasks._errors import ArangoError
 
 NOW_MS = 1_700_000_000_000  # 2023-11-14T22:13:20.000Z
