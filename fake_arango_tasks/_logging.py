@@ -27,6 +27,13 @@ __all__ = ["REQUESTS", "RUNS", "RecordedRequest", "RequestJournal", "RequestReco
 
 REQUESTS: Final = logging.getLogger("fake_arango_tasks.requests")
 RUNS: Final = logging.getLogger("fake_arango_tasks.runs")
+# A library logs only where its user asked (pytest's capture, the CLI's handler): without this,
+# Python's last-resort handler would print every failed run of every test on stderr.
+logging.getLogger("fake_arango_tasks").addHandler(logging.NullHandler())
+#: Lines of a run's output one log record shows (the journal keeps them all).
+MAX_LOGGED_LINES: Final = 20
+#: Characters of one output line a log record shows.
+MAX_LOGGED_LINE: Final = 300
 #: Characters of a request body the request journal keeps.
 MAX_BODY: Final = 4096
 WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
@@ -203,6 +210,10 @@ class _Replay(io.RawIOBase):
         return len(data)
 
 
+def _cut(message: str) -> str:
+    return message if len(message) <= MAX_LOGGED_LINE else message[:MAX_LOGGED_LINE] + f"... ({len(message)} characters)"
+
+
 def log_runs(runs: Sequence[Run]) -> None:
     """Log each run (a journal listener): INFO for a run that succeeded, WARNING with the JS
     error and stack for one that failed."""
@@ -217,7 +228,9 @@ def log_runs(runs: Sequence[Run]) -> None:
         took = run.finished - run.started
         lines = [f"run {run.task_id} ({run.name}) due {iso(run.due)} took {took:.3f} s (fake)"
                  + (": ok" if failure is None else f": {failure}")]
-        lines.extend(f"  {level_name}: {message}" for level_name, message in run.output)
+        lines.extend(f"  {level_name}: {_cut(message)}" for level_name, message in run.output[:MAX_LOGGED_LINES])
+        if len(run.output) > MAX_LOGGED_LINES:
+            lines.append(f"  ... {len(run.output) - MAX_LOGGED_LINES} more lines of output (see the run's output)")
         if failure is not None and failure.stack:
             lines.extend("    " + frame.strip() for frame in failure.stack.splitlines()[1:])
         RUNS.log(level, "\n".join(lines))
