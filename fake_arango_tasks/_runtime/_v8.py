@@ -40,8 +40,9 @@ _HANDLE_TYPES: Final = frozenset({_ARRAY, _OBJECT, _FUNCTION, _PROMISE, 7, 8, 9}
 
 #: The callback id reserved for the synchronous bridge; completions use ids from 1 up.
 _BRIDGE_ID: Final = 2**62
-#: How long after cancelling a call to wait for it to end before the isolate is ended, seconds.
-_KILL_AFTER: Final = 0.2
+#: How many watchdog slices after cancelling a call to wait for it to end before the isolate is
+#: ended (with the runtime's slice of a twentieth of the time limit: a run stops within 10% past it).
+_KILL_AFTER_SLICES: Final = 2
 #: What a waiter gets when the isolate ends before its call does.
 _KILLED: Final = object()
 
@@ -176,7 +177,7 @@ class Isolate:
                     if watchdog is not None and watchdog():
                         cancelled_at = time.monotonic()
                         self._dll.mr_cancel_task(self._ctx, self._task)
-                elif time.monotonic() - cancelled_at > _KILL_AFTER:
+                elif time.monotonic() - cancelled_at > _KILL_AFTER_SLICES * slice_seconds:
                     # not even termination reached it: JavaScript that runs outside any task (promise
                     # continuations between two chained calls) ends only with the isolate
                     self.close()
