@@ -168,7 +168,8 @@ class FakeArangoTasks:
         commands = Host(self._table, self._documents, self._databases, self._auth, self.http,
                         allow_use_database=allow_use_database)
         self._runtime = JavaScriptRuntime(commands, timeout=run_timeout, max_memory=run_max_memory,
-                                          max_output=run_max_output, seed=seed)
+                                          max_output=run_max_output, seed=seed,
+                                          version=version)
         commands.queries.check_run_time = self._runtime.check_run_time
         commands.queries.max_rows = run_max_memory // QUERY_ROW_BYTES
         self._scheduler = Scheduler(clock, self._runtime.run_batch, self._journal, self._table.is_current,

@@ -157,19 +157,22 @@ class JavaScriptRuntime:
         max_output: the most characters one run may print.
         seed: seeds ``Math.random``; each run draws from a stream determined by (seed, task id,
             the task's run number), so runs are reproducible and independent of each other.
+        version: the ArangoDB version commands see (``require('internal').version``,
+            ``db._version()``), as the server claims it in ``GET /_api/version``.
 
     Raises:
         ValueError: a limit is not positive.
     """
 
     def __init__(self, host: Host, *, timeout: float = DEFAULT_TIMEOUT, max_memory: int = DEFAULT_MAX_MEMORY,
-                 max_output: int = DEFAULT_MAX_OUTPUT, seed: int = 0) -> None:
+                 max_output: int = DEFAULT_MAX_OUTPUT, seed: int = 0, version: str = "3.12.4") -> None:
         if not timeout > 0 or max_memory <= 0 or max_output <= 0:
             raise ValueError("timeout, max_memory and max_output must be positive")
         self.timeout = timeout
         self.max_memory = max_memory
         self.max_output = max_output
         self.seed = seed
+        self.version = version
         self._host = host
         self._context: _Context | None = None
         self._lock = threading.Lock()
@@ -312,7 +315,7 @@ class JavaScriptRuntime:
             generation = -1
         while True:
             request = {
-                "op": "batch", "batch": batch_id, "seed": self.seed, "maxOutput": self.max_output,
+                "op": "batch", "batch": batch_id, "seed": self.seed, "version": self.version, "maxOutput": self.max_output,
                 "maxMemory": self.max_memory, "generation": generation,
                 "jobs": [[j.task.id, j.task.seq, j.due_us, j.number] for j in jobs],
             }

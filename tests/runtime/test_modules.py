@@ -253,3 +253,26 @@ def test_modules_arangodb_has_but_the_fake_does_not_are_not_supported(arango_tas
         '3100 "cannot locate module\\nFile: child_process"',
         '3100 "cannot locate module\\nFile: left-pad"',
     ]
+
+
+def test_aql_query_is_a_global_as_in_the_server(arango_tasks: FakeArangoTasks, http: Http) -> None:
+    """js/server/initialize.js: ``global.aqlQuery = require('@arangodb').aql`` (the Foxx queue
+    worker's idiom); a bare ``aql`` global is arangosh's only."""
+    http.post("/_api/collection", {"name": "sessions"})
+    http.post("/_api/document/sessions", {"_key": "old", "expiresAt": 1})
+    run = _one_run(arango_tasks, http, """
+        print(aqlQuery === require('@arangodb').aql, typeof aql);
+        db._query(aqlQuery`FOR s IN sessions FILTER s.expiresAt < ${Date.now()} REMOVE s IN sessions`);
+        print(db.sessions.count());
+    """)
+    assert _printed(run) == ["true undefined", "0"]
+
+
+def test_the_version_commands_see_is_the_servers() -> None:
+    """``require('internal').version`` (js/common/bootstrap/modules/internal.js: ``global.VERSION``)
+    and ``db._version()`` (JS_VersionServer) give the version the server claims."""
+    with FakeArangoTasks(version="3.12.7") as fake:
+        fake.create_task("print(require('internal').version, db._version(), typeof require('internal').version)",
+                         offset=1)
+        (run,) = fake.advance(2)
+    assert _printed(run) == ["3.12.7 3.12.7 string"]

@@ -17,10 +17,10 @@ DB_EMULATED = [
     "_collection", "_collections", "_create", "_createDocumentCollection", "_createEdgeCollection", "_drop",
     "_truncate", "_document", "_exists", "_remove", "_replace", "_update", "_index", "_dropIndex",
     "_executeTransaction", "_createDatabase", "_dropDatabase", "_databases", "_useDatabase", "_name", "_id",
-    "_isSystem", "_path", "_properties", "_flushCache", "_query", "_createStatement", "_parse",
+    "_isSystem", "_path", "_properties", "_flushCache", "_query", "_createStatement", "_parse", "_version",
 ]
 DB_NOT_EMULATED = [
-    "_explain", "_profileQuery", "_createTransaction", "_transactions", "_views", "_view", "_createView", "_dropView", "_version", "_engine",
+    "_explain", "_profileQuery", "_createTransaction", "_transactions", "_views", "_view", "_createView", "_dropView", "_engine",
     "_engineStats", "_compact", "_endpoints", "_versionFilename", "_currentWalFiles", "_help",
 ]
 COLLECTION_EMULATED = [

@@ -23,7 +23,7 @@ ALLOWED_GLOBALS = {
     "Uint8ClampedArray", "WeakMap", "WeakRef", "WeakSet", "decodeURI", "decodeURIComponent", "encodeURI",
     "encodeURIComponent", "escape", "eval", "globalThis", "isFinite", "isNaN", "parseFloat", "parseInt", "undefined",
     "unescape",
-    "print", "console", "require", "db", "global",
+    "print", "console", "require", "db", "global", "aqlQuery",
     "setTimeout", "setInterval", "setImmediate", "clearTimeout", "clearInterval", "clearImmediate",
 }
 

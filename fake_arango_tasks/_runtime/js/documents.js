@@ -120,7 +120,12 @@ function databaseMethods() {
     _view: stub("db._view()"),
     _createView: stub("db._createView()"),
     _dropView: stub("db._dropView()"),
-    _version: stub("db._version()"),
+    // JS_VersionServer (v8-vocbase.cpp): the server's version; with `true` its build details
+    _version: (details) => {
+      inRun("db._version");
+      if (details) unsupported("db._version(true) (the server's build details)");
+      return batch.version;
+    },
     _engine: stub("db._engine()"),
     _engineStats: stub("db._engineStats()"),
     _compact: stub("db._compact()"),

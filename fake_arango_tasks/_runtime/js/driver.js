@@ -125,7 +125,7 @@ function describe(error, file, wrapped) {
 function runBatch(request) {
   batch = {
     id: request.batch, jobs: request.jobs, next: 0, maxOutput: request.maxOutput, maxMemory: request.maxMemory,
-    seed: request.seed, horizon: Infinity, skip: new RealSet(), generation: request.generation, reports: [],
+    seed: request.seed, version: request.version, horizon: Infinity, skip: new RealSet(), generation: request.generation, reports: [],
     skipped: [], done: 0,
   };
   pendingAsync = null;

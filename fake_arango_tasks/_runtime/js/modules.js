@@ -33,6 +33,8 @@ const internal = {
   statusExternal: externalProcesses, getPid: refuse("not allowed to provide this information"),
   processStatistics: refuse("not allowed to provide this information"),
   logLevel: refuse("not allowed to change logLevel"),
+  // VERSION (js/common/bootstrap/modules/internal.js: `exports.version = global.VERSION`)
+  get version() { return batch !== null ? batch.version : undefined; },
 };
 const arangodb = { print, db: dbProxy, time, errors, ArangoError, aql, query };  // aql, query: aql.js
 // ArangoDB's process shim (js/common/bootstrap/modules/process.js); what it would reveal of the
@@ -97,7 +99,10 @@ for (const module of [print, console, require, internal, arangodb, tasks, reques
   processModule, errors, dbMethods, crypto, users]) {
   freezeDeep(module);
 }
-// ArangoDB's globals: print, console, require, db, and `global` beside globalThis.
-for (const [key, value] of [["print", print], ["console", console], ["require", require], ["db", dbProxy], ["global", g]]) {
+// ArangoDB's globals: print, console, require, db, `global` beside globalThis, and aqlQuery (the
+// aql tag: js/server/initialize.js `global.aqlQuery = require('@arangodb').aql`; a bare `aql` is
+// arangosh's, not the server's).
+for (const [key, value] of [["print", print], ["console", console], ["require", require], ["db", dbProxy], ["global", g],
+  ["aqlQuery", aql]]) {
   defineProperty(g, key, { value, writable: true, configurable: true, enumerable: false });
 }

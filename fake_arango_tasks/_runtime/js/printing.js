@@ -61,11 +61,18 @@ function sprintf(args) {
   const tail = call(ArraySlice, rest, used);
   return tail.length === 0 ? text : text + " " + call(ArrayJoin, call(ArrayMap, tail, str), " ");
 }
+// Past the limit a run keeps what fitted, the line that crossed it cut at the limit, and a marker.
 function emit(level, text) {
-  if (run === null) return;
-  if (run.outputChars > run.maxOutput) return;
+  if (run === null || run.outputChars > run.maxOutput) return;
+  const room = run.maxOutput - run.outputChars;
   run.outputChars += text.length;
-  push(run.output, run.outputChars > run.maxOutput ? [level, "... (output truncated by fake-arango-tasks)"] : [level, text]);
+  if (text.length <= room) {
+    push(run.output, [level, text]);
+    return;
+  }
+  run.outputChars = run.maxOutput + 1;
+  if (room > 0) push(run.output, [level, call(StringSlice, text, 0, room)]);
+  push(run.output, [level, "... (output truncated by fake-arango-tasks)"]);
 }
 function print() { emit("print", printText(arguments)); }
 const logger = (level) => function () { emit(level, sprintf(arguments)); };
