@@ -5,7 +5,8 @@ Fixtures:
 - ``arango_tasks``: a running :class:`~fake_arango_tasks.FakeArangoTasks`, reset before the test.
 - ``arango_tasks_server``: the session-wide server behind it (one per xdist worker).
 - ``arango_tasks_options``: the keyword arguments the session server is built with; override it
-  in a ``conftest.py`` to configure every test.
+  in a ``conftest.py`` to configure the tests below that folder (each distinct set of options gets
+  a shared server of its own, started when a test first needs it, stopped at the session's end).
 - ``arango_client``, ``arango_db``, ``arango_async_client``: python-arango's ``ArangoClient``, its
   ``_system`` database and python-arango-async's ``ArangoClient``, all talking to ``arango_tasks``
   in-process (no socket).
@@ -38,6 +39,8 @@ PLUGIN_OPTIONS = ("strict", "expect_errors")
 _SERVER = pytest.StashKey[FakeArangoTasks]()
 _STRICT = pytest.StashKey[bool]()
 _CULPRIT = pytest.StashKey[str]()
+_POOL = pytest.StashKey["dict[tuple[Any, ...], FakeArangoTasks]"]()
+_PLAIN = (str, int, float, bool, type(None), dict, list, tuple)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -83,18 +86,34 @@ def _build(options: dict[str, Any], where: str) -> FakeArangoTasks:
 @pytest.fixture(scope="session")
 def arango_tasks_options() -> dict[str, Any]:
     """Keyword arguments for the session's :class:`FakeArangoTasks` (default: none, i.e. a fake
-    clock, no authentication, ArangoDB 3.12). Override this fixture in a ``conftest.py`` to change
-    them for the whole session."""
+    clock, no authentication, ArangoDB 3.12). Override this fixture (session scope) in a
+    ``conftest.py`` to change them for the tests of that folder and below: each distinct set of
+    options gets a shared server of its own."""
     return {}
 
 
+def _shared(config: pytest.Config, options: Any) -> FakeArangoTasks:
+    """The session's server for ``options``: one per distinct set of options (pytest caches a
+    session fixture once, so a folder overriding ``arango_tasks_options`` would otherwise get the
+    server of the first folder that ran), started at first use, stopped when the session ends."""
+    options = _checked_options(options, "arango_tasks_options")
+    pool = config.stash.setdefault(_POOL, {})
+    key = tuple(sorted((name, repr(value) if isinstance(value, _PLAIN) else id(value))
+                       for name, value in options.items()))
+    server = pool.get(key)
+    if server is None:
+        server = pool[key] = _build(options, "arango_tasks_options")
+        server.start()
+        config.add_cleanup(server.stop)
+    return server
+
+
 @pytest.fixture(scope="session")
-def arango_tasks_server(arango_tasks_options: dict[str, Any]) -> Iterator[FakeArangoTasks]:
+def arango_tasks_server(request: pytest.FixtureRequest, arango_tasks_options: dict[str, Any]) -> FakeArangoTasks:
     """The session's fake ArangoDB Tasks server on 127.0.0.1 and a free port (one per xdist
-    worker). Prefer ``arango_tasks``, which resets it before each test."""
-    options = _checked_options(arango_tasks_options, "arango_tasks_options")
-    with _build(options, "arango_tasks_options") as server:
-        yield server
+    worker), built with the ``arango_tasks_options`` seen where it is first requested. Prefer
+    ``arango_tasks``, which resets it before each test and honours a folder's own options."""
+    return _shared(request.config, arango_tasks_options)
 
 
 @pytest.fixture
@@ -123,7 +142,7 @@ def arango_tasks(request: pytest.FixtureRequest) -> Iterator[FakeArangoTasks]:
         with _build(options, f"@pytest.mark.{MARKER}") as own:
             yield from _serve(request, own, strict, plugin.get("expect_errors"))
         return
-    shared: FakeArangoTasks = request.getfixturevalue("arango_tasks_server")
+    shared = _shared(request.config, request.getfixturevalue("arango_tasks_options"))
     _revive(request, shared)
     shared.reset()
     yield from _serve(request, shared, strict, plugin.get("expect_errors"))
@@ -172,7 +191,10 @@ def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
         try:
             fake.check_errors()
         except AssertionError as exc:
-            pytest.fail(f"fake-arango-tasks strict mode: {exc}", pytrace=False)
+            problem = str(exc)
+        else:
+            return result
+        pytest.fail(f"fake-arango-tasks strict mode: {problem}", pytrace=False)  # once, not chained to exc
     return result
 
 
@@ -181,7 +203,7 @@ def _report_runs(item: pytest.Item) -> None:
     if fake is None:
         return
     runs = fake.runs
-    failures = [run for run in runs if run.failed]
+    failures = [run for run in runs if run.threw]
     lines = [f"{len(runs)} run(s) recorded, {len(failures)} failed; clock at {fake.datetime.isoformat()}"]
     lines.extend(run.describe() for run in (failures or runs)[-20:])
     item.add_report_section("call", "fake-arango-tasks runs", "\n".join(lines))

@@ -111,7 +111,7 @@ class Run:
         self._output = output
         self._error = error
         self._requests = requests
-        self.seen = False  #: whether the test read ``error`` (strict mode)
+        self.seen = False  #: whether the test looked at the run's failure (strict mode)
 
     task_id = property(lambda self: self._task_id, doc="The task's id.")
     name = property(lambda self: self._name, doc="The task's name.")
@@ -135,7 +135,16 @@ class Run:
 
     @property
     def failed(self) -> bool:
-        """Whether the run threw or was stopped (without counting as looking at it)."""
+        """Whether the run threw or was stopped. A ``True`` answer counts as looking at the
+        failure (strict mode), as reading :attr:`error` does."""
+        if self._error is None:
+            return False
+        self.seen = True
+        return True
+
+    @property
+    def threw(self) -> bool:
+        """Whether the run threw or was stopped, without counting as looking at it (for reports)."""
         return self._error is not None
 
     def _key(self) -> tuple[Any, ...]:

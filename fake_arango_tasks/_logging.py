@@ -218,7 +218,7 @@ def log_runs(runs: Sequence[Run]) -> None:
     """Log each run (a journal listener): INFO for a run that succeeded, WARNING with the JS
     error and stack for one that failed."""
     if not RUNS.isEnabledFor(logging.INFO):
-        if not any(run.failed for run in runs) or not RUNS.isEnabledFor(logging.WARNING):
+        if not any(run.threw for run in runs) or not RUNS.isEnabledFor(logging.WARNING):
             return
     for run in runs:
         failure = run._error

@@ -55,6 +55,9 @@ IN_PROCESS_URL = "http://fake-arango-tasks.invalid"
 #: bounds the values one query may return (tasks' queries and HTTP cursors alike).
 QUERY_ROW_BYTES = 256
 
+#: Distinct failures (task and error) strict mode's report describes; repeats of one are counted.
+MAX_REPORTED_FAILURES = 20
+
 class FakeArangoTasks:
     """A fake ArangoDB 3.12 Tasks API server.
 
@@ -452,7 +455,7 @@ class FakeArangoTasks:
             problems.append(f"task {task_id!r} never ran")
         elif times is not None and len(runs) != times:
             problems.append(f"task {task_id!r} ran {len(runs)} times, expected {times}")
-        if failed is not None and any(r.failed != failed for r in runs):
+        if failed is not None and any(r.threw != failed for r in runs):
             problems.append(f"task {task_id!r} had runs that {'succeeded' if failed else 'failed'}")
         if problems:
             raise AssertionError(self._ran_report(problems, runs))
@@ -503,9 +506,15 @@ class FakeArangoTasks:
             return
         lines = [f"{len(unexpected) + dropped} task run(s) failed and the test did not look at them (read "
                  "run.error, use fake.runs_of(task) or fake.expect_errors(task), or turn strict mode off):"]
-        lines.extend(run.describe() for run in unexpected[:20])
-        if len(unexpected) > 20:
-            lines.append(f"... and {len(unexpected) - 20} more")
+        groups = _same_failures(unexpected)
+        for runs in groups[:MAX_REPORTED_FAILURES]:
+            lines.append(runs[0].describe())
+            if len(runs) > 1:
+                lines.append(f"  ... and {len(runs) - 1} more run(s) of {runs[0].task_id!r} with the same error, "
+                             f"the last due {iso(runs[-1].due)}")
+        if len(groups) > MAX_REPORTED_FAILURES:
+            rest = sum(len(runs) for runs in groups[MAX_REPORTED_FAILURES:])
+            lines.append(f"... and {rest} more failed run(s) with other errors")
         if dropped:
             lines.append(f"... and {dropped} failed run(s) dropped from the journal before anyone looked")
         raise UnexpectedRunErrors("\n".join(lines))
@@ -677,6 +686,14 @@ class FakeArangoTasks:
         """ArangoDB drops a database's tasks and collections with it."""
         self._table.remove_database(name)
         self._documents.drop_database(name)
+
+
+def _same_failures(runs: list[Run]) -> list[list[Run]]:
+    """``runs`` grouped by task and error (type, message and stack), groups in order of their first run."""
+    groups: dict[tuple[str, Any], list[Run]] = {}
+    for run in runs:
+        groups.setdefault((run.task_id, run._error), []).append(run)
+    return list(groups.values())
 
 
 def _mode(clock: FakeClock | WallClock) -> str:

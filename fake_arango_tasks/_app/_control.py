@@ -202,7 +202,7 @@ def runs(call: Call) -> Reply:
     failed = args.get("failed")
     if failed is not None:
         wanted = failed.lower() in ("1", "true", "yes", "on")
-        found = [r for r in found if r.failed == wanted]
+        found = [r for r in found if r.threw == wanted]
     limit = args.get("limit")
     if limit is not None:
         if not limit.isdigit():

@@ -139,3 +139,21 @@ def test_two_xdist_workers_get_a_server_each(pytester: pytest.Pytester) -> None:
     result = _run(pytester, "-n", "2")
     result.assert_outcomes(passed=6, failed=2)
     result.stdout.fnmatch_lines(["*strict mode: 1 task run(s) failed*"])
+
+
+def test_a_folder_overriding_the_options_gets_a_shared_server_of_its_own(pytester: pytest.Pytester) -> None:
+    """pytest caches a session fixture once: without a server per set of options, the folder that
+    runs second would get the first folder's server (its version, its users)."""
+    pytester.mkpydir("old")
+    pytester.mkpydir("new")
+    pytester.path.joinpath("old", "conftest.py").write_text(
+        "import pytest\n\n@pytest.fixture(scope='session')\ndef arango_tasks_options():\n"
+        "    return {'version': '3.11.5'}\n")
+    check = "import urllib.request, json\n\ndef test_version(arango_tasks):\n" \
+            "    with urllib.request.urlopen(arango_tasks.url + '/_api/version') as answer:\n" \
+            "        assert json.load(answer)['version'] == {!r}\n"
+    pytester.path.joinpath("old", "test_old.py").write_text(check.format("3.11.5"))
+    pytester.path.joinpath("new", "test_new.py").write_text(check.format("3.12.4"))
+    for order in (["old", "new"], ["new", "old"]):
+        result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-p", "no:randomly", *order)
+        result.assert_outcomes(passed=2)

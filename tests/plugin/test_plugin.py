@@ -108,12 +108,14 @@ def test_marker_options_update_the_session_options(pytester: pytest.Pytester) ->
 def test_fixtures_are_documented(pytester: pytest.Pytester) -> None:
     pytester.makepyfile("def test_x(): pass")
     result = pytester.runpytest_subprocess("--fixtures", "-p", "no:cacheprovider")
-    result.stdout.fnmatch_lines(["arango_tasks -- *", "*A running fake ArangoDB Tasks server*",
-                                 "arango_client -- *", "*python-arango ``ArangoClient``*calls its WSGI app directly",
-                                 "arango_db -- *", "*python-arango's ``_system`` database*",
-                                 "arango_async_client -- *", "*python-arango-async ``ArangoClient``*",
-                                 "arango_tasks_options [[]session scope[]] -- *", "*Keyword arguments*",
-                                 "arango_tasks_server [[]session scope[]] -- *", "*fake ArangoDB Tasks server*"])
+    pairs = [("arango_tasks -- *", "*A running fake ArangoDB Tasks server*"),
+             ("arango_client -- *", "*python-arango ``ArangoClient``*calls its WSGI app directly"),
+             ("arango_db -- *", "*python-arango's ``_system`` database*"),
+             ("arango_async_client -- *", "*python-arango-async ``ArangoClient``*"),
+             ("arango_tasks_options [[]session scope[]] -- *", "*Keyword arguments*"),
+             ("arango_tasks_server [[]session scope[]] -- *", "*fake ArangoDB Tasks server*")]
+    for name, docstring in pairs:  # pytest lists them in an order of its own
+        result.stdout.fnmatch_lines([name, docstring])
     markers = pytester.runpytest_subprocess("--markers")
     markers.stdout.fnmatch_lines(["@pytest.mark.arango_tasks(**options)*strict=False and expect_errors=*"])
     options = pytester.runpytest_subprocess("--help")

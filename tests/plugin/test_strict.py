@@ -31,7 +31,11 @@ def test_counts_only(arango_tasks):
         "*threw TypeError: Cannot read properties of null (reading 'y')",
         "*at helper (task:boom:2:30)",
         "*at task:boom:3:1",
+        "*... and 2 more run(s) of 'boom' with the same error, the last due 2024-01-01T00:00:02.000Z",
     ])
+    output = result.stdout.str()
+    assert output.count("threw TypeError") == 1  # repeats collapsed, the report not chained to a copy of itself
+    assert "During handling of the above exception" not in output
 
 
 @pytest.mark.parametrize("looking", [
@@ -40,6 +44,7 @@ def test_counts_only(arango_tasks):
     "arango_tasks.expect_errors('boom')",
     "arango_tasks.expect_errors()",
     "arango_tasks.assert_ran('boom', times=3, failed=True)",
+    "assert all(run.failed for run in runs)",                    # failed answering True is looking
 ])
 def test_looking_at_the_failures_passes(pytester: pytest.Pytester, looking: str) -> None:
     result = _run(pytester, f"""
