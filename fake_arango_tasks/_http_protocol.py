@@ -3,7 +3,9 @@ handler sees a request.
 
 arangod 3.12 reads HTTP/1.x with llhttp (``arangod/GeneralServer/HttpCommTask.cpp``, read in the
 3.8 copy of arangodb/arangodb and in SereneDB's fork of 3.12's file, ``http_comm_task.cpp``, which
-keeps the same callbacks). Two kinds of outcome:
+keeps the same callbacks). So does the fake: llhttp parses (through httptools, the binding uvicorn
+uses), and :class:`RequestReader` holds ``HttpCommTask``'s callbacks; what llhttp refuses, the fake
+has no say in. Two kinds of outcome:
 
 - **No answer, the connection is closed**: whatever llhttp itself refuses. ``ReadCallback`` closes
   the connection on every parser error but ``HPE_USER`` (and on EOF in the middle of a message,
@@ -44,18 +46,32 @@ Bounds of the fake that arangod does not have (its buffers grow): a request line
 
 from __future__ import annotations
 
-import re
+from collections import deque
 from dataclasses import dataclass
 from http import HTTPStatus
-from typing import Final
+from typing import Callable, Final
+
+import httptools
 
 from . import _errors as E
 from ._errors import ArangoError
 
 __all__ = [
-    "ARANGOD_METHODS", "CLOSE", "CORS_METHODS", "Close", "EXPOSED_CORS_HEADERS", "Head", "KEEP_ALIVE_TIMEOUT",
-    "LLHTTP_METHODS", "MAX_BODY_SIZE", "MAX_HEAD", "MAX_HEADERS", "MAX_REQUEST_LINE", "Refusal", "check_head",
-    "parse_header_line", "parse_request_line", "status_line",
+    "ARANGOD_METHODS",
+    "CLOSE",
+    "CORS_METHODS",
+    "EXPOSED_CORS_HEADERS",
+    "KEEP_ALIVE_TIMEOUT",
+    "MAX_BODY_SIZE",
+    "MAX_HEAD",
+    "MAX_HEADERS",
+    "MAX_REQUEST_LINE",
+    "Close",
+    "Head",
+    "Refusal",
+    "RequestReader",
+    "check_head",
+    "status_line",
 ]
 
 #: ``--http.keep-alive-timeout`` default, seconds: an idle connection is closed after it.
@@ -69,19 +85,9 @@ MAX_REQUEST_LINE: Final = 1024 * 1024
 MAX_HEAD: Final = 1024 * 1024
 MAX_HEADERS: Final = 1000
 
-#: The methods arangod serves (``llhttpToRequestType``); any other method llhttp knows gets 405.
+#: The methods arangod serves (``llhttpToRequestType``); any other method llhttp knows (``PROPFIND``,
+#: ``M-SEARCH``, the RTSP ones, whose URL completes before the protocol is checked) gets 405.
 ARANGOD_METHODS: Final = frozenset({"DELETE", "GET", "HEAD", "POST", "PUT", "OPTIONS", "PATCH"})
-
-#: The methods llhttp parses with ``HTTP/`` (``METHODS_HTTP`` of ``src/llhttp/constants.ts``, with
-#: ``QUERY`` from llhttp 9.2); the RTSP ones (``DESCRIBE``, ``SETUP``...) it knows too, and their
-#: URL completes before the protocol is checked, so arangod answers them 405 as well.
-LLHTTP_METHODS: Final = frozenset({
-    "DELETE", "GET", "HEAD", "POST", "PUT", "CONNECT", "OPTIONS", "TRACE", "COPY", "LOCK", "MKCOL", "MOVE",
-    "PROPFIND", "PROPPATCH", "SEARCH", "UNLOCK", "BIND", "REBIND", "UNBIND", "ACL", "REPORT", "MKACTIVITY",
-    "CHECKOUT", "MERGE", "M-SEARCH", "NOTIFY", "SUBSCRIBE", "UNSUBSCRIBE", "PATCH", "PURGE", "MKCALENDAR",
-    "LINK", "UNLINK", "SOURCE", "PRI", "QUERY", "DESCRIBE", "ANNOUNCE", "SETUP", "PLAY", "PAUSE", "TEARDOWN",
-    "GET_PARAMETER", "SET_PARAMETER", "REDIRECT", "RECORD", "FLUSH",
-})
 
 #: ``StaticStrings::CorsMethods``: the ``Allow`` header of every OPTIONS answer.
 CORS_METHODS: Final = "DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT"
@@ -111,6 +117,7 @@ class Refusal:
 
     status: int
     error: ArangoError | None = None
+    head_request: bool = False  #: the answer to a ``HEAD`` request, its head only
 
 
 @dataclass(frozen=True)
@@ -135,112 +142,142 @@ class Head:
     expect_continue: bool
 
 
-@dataclass(frozen=True)
-class RequestLine:
-    """A request line llhttp accepts: ``method``, raw ``target``, ``(major, minor)`` version."""
+class _Refused(Exception):
+    """Raised from a callback to stop llhttp (``HPE_USER``) with arangod's short answer."""
 
-    method: str
-    target: str
-    version: tuple[int, int]
-
-
-# llhttp: the method, one or more spaces, the URL (no space, no control character but HT and FF),
-# then either the end of the line (HTTP/0.9) or spaces and "HTTP/d.d".
-_REQUEST_LINE: Final = re.compile(
-    rb"([!-~]+) +([^\x00-\x08\x0a-\x0b\x0d-\x20\x7f]+)(?: +([A-Z]+)/([0-9])\.([0-9]))?\r?\n")
-_METHOD: Final = re.compile(rb"([A-Z_-]+) ")
-_VERSIONS: Final = frozenset({(0, 9), (1, 0), (1, 1), (2, 0)})  # llhttp's checkVersion
+    def __init__(self, refusal: Refusal) -> None:
+        super().__init__(refusal.status)
+        self.refusal = refusal
 
 
-def parse_request_line(line: bytes) -> RequestLine | Refusal | Close:
-    """Judge a request line (with its line end) as llhttp and ``HttpCommTask::on_url`` do.
+#: What :meth:`RequestReader.next` hands over: a request to serve, a short answer, or silence.
+Request = tuple[Head, bytes]
+
+
+class RequestReader:
+    """The requests of one connection, read as arangod reads them: by llhttp (the parser arangod
+    3.12 reads HTTP/1.x with; here through httptools, MagicStack's binding) with
+    ``HttpCommTask``'s callbacks (the methods ``on_*`` below; httptools calls them).
+
+    Args:
+        recv: reads at most the given number of bytes; ``b""`` at the end of the stream.
+        send_continue: writes ``HTTP/1.1 100 Continue`` (``Expect: 100-continue``, when the head
+            is complete and before the body is read).
+
+    One deviation, httptools' and not llhttp's: a ``HEAD`` request's ``Content-Length`` is read
+    as its body (arangod's ``on_header_complete`` returns 1, and llhttp parses those bytes as the
+    next request).
+    """
+
+    def __init__(self, recv: Callable[[int], bytes], send_continue: Callable[[], object]) -> None:
+        self._recv = recv
+        self._send_continue = send_continue
+        self._parser = httptools.HttpRequestParser(self)
+        self._ready: deque[Request | Refusal | Close] = deque()
+        self._ended = False
+        self.on_message_begin()
+
+    def next(self) -> Request | Refusal | Close:
+        """The next request with its body, arangod's short answer, or :data:`CLOSE` (llhttp
+        refused the bytes, or the stream ended, between requests or in the middle of one)."""
+        while not self._ready:
+            if self._ended:
+                return CLOSE
+            data = self._recv(_READ_SIZE)
+            if not data:
+                return CLOSE
+            try:
+                self._parser.feed_data(data)
+            except httptools.HttpParserCallbackError as error:  # HPE_USER: a callback refused
+                refused = error.__context__
+                if not isinstance(refused, _Refused):
+                    raise  # a bug of ours, not the client's
+                self._end(refused.refusal)
+            except httptools.HttpParserError:
+                self._end(CLOSE)  # ReadCallback closes on every parser error but HPE_USER
+        return self._ready.popleft()
+
+    def _end(self, verdict: Refusal | Close) -> None:
+        self._ready.append(verdict)  # after the requests completed before it
+        self._ended = True
+
+    # -- HttpCommTask's callbacks -------------------------------------------------------------
+
+    def on_message_begin(self) -> None:
+        self._target = bytearray()
+        self._headers: list[tuple[str, str]] = []
+        self._head_size = 0
+        self._head: Head | None = None
+        self._body: list[bytes] = []
+
+    def on_url(self, data: bytes) -> None:
+        if not self._target:
+            method = self._parser.get_method().decode("ascii")
+            if method not in ARANGOD_METHODS:  # llhttpToRequestType: ILLEGAL
+                raise _Refused(Refusal(405))
+        self._target += data
+        if len(self._target) > MAX_REQUEST_LINE:
+            raise _Refused(Refusal(414))
+
+    def on_header(self, name: bytes, value: bytes) -> None:
+        self._head_size += len(name) + len(value)
+        if self._head_size > MAX_HEAD or len(self._headers) >= MAX_HEADERS:
+            raise _Refused(Refusal(431))
+        self._headers.append((name.decode("latin-1"), value.decode("latin-1").strip(" \t")))
+
+    def on_headers_complete(self) -> None:
+        method = self._parser.get_method().decode("ascii")
+        major, _, minor = self._parser.get_http_version().partition(".")
+        head = check_head(method, self._target.decode("latin-1"), (int(major), int(minor)), self._headers,
+                          self._parser.should_keep_alive())
+        if isinstance(head, Refusal):
+            raise _Refused(Refusal(head.status, head.error, head_request=method == "HEAD"))
+        self._head = head
+        if head.expect_continue:
+            self._send_continue()
+
+    def on_body(self, data: bytes) -> None:
+        self._body.append(data)
+
+    def on_message_complete(self) -> None:
+        assert self._head is not None
+        self._ready.append((self._head, b"".join(self._body)))
+
+
+#: Bytes read from the socket at a time.
+_READ_SIZE: Final = 1 << 16
+
+
+def check_head(method: str, target: str, version: tuple[int, int], headers: list[tuple[str, str]],
+               keep_alive: bool) -> Head | Refusal:
+    """``HttpCommTask::on_header_complete`` on a head llhttp framed (llhttp itself refused a bad,
+    duplicate or overflowing ``Content-Length`` and a ``Transfer-Encoding`` with a
+    ``Content-Length``; one not ending in ``chunked`` it refuses right after this callback).
 
     Returns:
-        the :class:`RequestLine`, a 405 :class:`Refusal` for a method llhttp knows and arangod does
-        not (decided when the URL completes, whatever follows), or :data:`CLOSE`.
+        the :class:`Head` to serve, or a :class:`Refusal`: 501 for ``chunked``, 505 for a version
+        other than 1.0 and 1.1, 413 for a body over :data:`MAX_BODY_SIZE`.
     """
-    method = _METHOD.match(line)
-    if method is None or method.group(1).decode("ascii") not in LLHTTP_METHODS:
-        return CLOSE
-    match = _REQUEST_LINE.fullmatch(line)
-    if match is None:
-        return CLOSE
-    name = match.group(1).decode("ascii")
-    if name not in ARANGOD_METHODS:
-        return Refusal(405)
-    protocol = match.group(3)
-    if protocol is None:
-        return RequestLine(name, match.group(2).decode("latin-1"), (0, 9))
-    version = (int(match.group(4)), int(match.group(5)))
-    if protocol != b"HTTP" or version not in _VERSIONS:
-        return CLOSE
-    return RequestLine(name, match.group(2).decode("latin-1"), version)
-
-
-# llhttp: a token, a colon, then visible characters, blanks and obs-text (HEADER_CHARS).
-_HEADER_LINE: Final = re.compile(rb"([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \t]*([\t\x20-\x7e\x80-\xff]*?)[ \t]*\r?\n")
-
-
-def parse_header_line(line: bytes) -> tuple[str, str] | Close:
-    """``(name, value)`` of one header line (with its line end), or :data:`CLOSE` where llhttp
-    refuses it (no colon, a blank before the colon, a control character, a folded line)."""
-    match = _HEADER_LINE.fullmatch(line)
-    if match is None:
-        return CLOSE
-    return match.group(1).decode("ascii"), match.group(2).decode("latin-1")
-
-
-_DIGITS: Final = re.compile(r"[0-9]+")
-
-
-def check_head(line: RequestLine, headers: list[tuple[str, str]]) -> Head | Refusal | Close:
-    """Apply llhttp's framing checks and ``HttpCommTask::on_header_complete`` to a parsed head.
-
-    Returns:
-        the :class:`Head` to serve, a :class:`Refusal` (501 chunked, 505 version, 413 size), or
-        :data:`CLOSE` (a ``Content-Length`` llhttp refuses, a ``Transfer-Encoding`` with a
-        ``Content-Length`` or without ``chunked``).
-    """
-    lengths: list[str] = []
-    encodings: list[str] = []
-    connection: list[str] = []
     expect = ""
+    encoding = ""
+    content_length = 0
     for name, value in headers:
         key = name.lower()
-        if key == "content-length":
-            lengths.append(value)
-        elif key == "transfer-encoding":
-            encodings.append(value)
-        elif key in ("connection", "proxy-connection"):
-            connection.append(value.lower())
+        if key == "transfer-encoding":
+            encoding = value
         elif key == "expect":
             expect = value
-    if len(lengths) > 1 or (lengths and (not _DIGITS.fullmatch(lengths[0]) or int(lengths[0]) >= 2**64)):
-        return CLOSE  # "Duplicate Content-Length", "Invalid character in Content-Length", overflow
-    if encodings and lengths:
-        return CLOSE  # "Content-Length can't be present with Transfer-Encoding"
-    if encodings and "chunked" in encodings[-1].lower():
+        elif key == "content-length":
+            content_length = int(value)  # llhttp let through digits, once
+    if encoding.rpartition(",")[2].strip().lower() == "chunked":  # llhttp's F_CHUNKED: it ends in chunked
         return Refusal(501, ArangoError(E.NOT_IMPLEMENTED, _CHUNKED_MESSAGE, 501, origin="connection"))
-    if line.version not in ((1, 0), (1, 1)):
+    if version not in ((1, 0), (1, 1)):
         return Refusal(505)
-    if encodings:
-        return CLOSE  # llhttp: a request's Transfer-Encoding must end in chunked
-    length = int(lengths[0]) if lengths else 0
-    if length > MAX_BODY_SIZE:
+    if content_length > MAX_BODY_SIZE:
         return Refusal(413)
-    return Head(
-        method=line.method, target=line.target, version=f"HTTP/{line.version[0]}.{line.version[1]}", headers=headers,
-        body_length=0 if line.method == "HEAD" else length, keep_alive=_keep_alive(line.version, connection),
-        expect_continue=expect == "100-continue",
-    )
-
-
-def _keep_alive(version: tuple[int, int], connection: list[str]) -> bool:
-    """``llhttp_should_keep_alive``: HTTP/1.1 unless a ``close`` token, HTTP/1.0 only with ``keep-alive``."""
-    tokens = {token.strip() for value in connection for token in value.split(",")}
-    if version == (1, 1):
-        return "close" not in tokens
-    return "keep-alive" in tokens
+    return Head(method=method, target=target, version=f"HTTP/{version[0]}.{version[1]}", headers=headers,
+                body_length=0 if method == "HEAD" else content_length, keep_alive=keep_alive,
+                expect_continue=expect == "100-continue")
 
 
 def _phrase_line(status: int) -> str:

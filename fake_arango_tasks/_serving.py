@@ -2,13 +2,14 @@
 connection, and arangod's answer (or its silence) for every request it refuses before a handler
 (:mod:`fake_arango_tasks._http_protocol`).
 
-The pieces are the standard library's: :class:`socketserver.TCPServer` binds and accepts,
-:class:`socketserver.StreamRequestHandler` gives each connection its buffered reader and
-unbuffered writer. What this module adds is the connection loop (request line, head, body,
-answer, again while the connection is kept alive), a WSGI gateway (PEP 3333 environ and
-``start_response``) and a lifecycle whose start and stop take about a millisecond: the accept loop
-waits on the listening socket and a wake-up socket together (no polling interval), and stop closes
-the kept-alive connections so that no thread outlives it.
+The pieces are libraries': :class:`socketserver.TCPServer` binds and accepts,
+:class:`socketserver.StreamRequestHandler` gives each connection its socket and unbuffered
+writer, and llhttp (through httptools, in :class:`~fake_arango_tasks._http_protocol.RequestReader`)
+parses. What this module adds is the connection loop (a request, its answer, again while the
+connection is kept alive), a WSGI gateway (PEP 3333 environ and ``start_response``) and a
+lifecycle whose start and stop take about a millisecond: the accept loop waits on the listening
+socket and a wake-up socket together (no polling interval), and stop closes the kept-alive
+connections so that no thread outlives it.
 
 werkzeug's development server, which this replaced, could not serve these: it closes every
 connection (``Connection: close``, then drains the socket for 10 ms), its ``DechunkedInput`` loops
@@ -29,8 +30,12 @@ from urllib.parse import unquote_to_bytes, urlsplit
 
 from ._app import RESPONSE_HEADERS
 from ._http_protocol import (
-    KEEP_ALIVE_TIMEOUT, MAX_HEAD, MAX_HEADERS, MAX_REQUEST_LINE, Close, Head, Refusal, check_head, parse_header_line,
-    parse_request_line, status_line,
+    KEEP_ALIVE_TIMEOUT,
+    Close,
+    Head,
+    Refusal,
+    RequestReader,
+    status_line,
 )
 from ._json import dumps_bytes
 from ._media import JSON_TYPE
@@ -42,9 +47,6 @@ WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 #: How long :meth:`HttpServer.stop` waits for a connection's thread to finish its request, seconds.
 STOP_GRACE: Final = 5.0
 
-#: Body bytes read at a time: memory grows with what the client sends, not with what it claims.
-_READ_SIZE: Final = 1 << 20
-_BLANK: Final = (b"\r\n", b"\n")
 _CONTINUE: Final = b"HTTP/1.1 100 Continue\r\n\r\n"
 _FIXED_HEADERS: Final = "".join(f"{name}: {value}\r\n" for name, value in RESPONSE_HEADERS)
 
@@ -108,82 +110,24 @@ class _Connection(socketserver.StreamRequestHandler):
     server: _Server
 
     def handle(self) -> None:
+        reader = RequestReader(self.connection.recv, lambda: self.wfile.write(_CONTINUE))
         try:
-            while self._serve_one():
+            while self._serve_one(reader):
                 pass
         except (OSError, ValueError):  # reset, timed out, or shut down by stop()
             pass
 
-    def _serve_one(self) -> bool:
+    def _serve_one(self, reader: RequestReader) -> bool:
         """Read and answer one request; whether the connection stays open."""
-        line = self._request_line()
-        if line is None:
+        request = reader.next()
+        if isinstance(request, Close):
             return False
-        request_line = parse_request_line(line)
-        if isinstance(request_line, Close):
+        if isinstance(request, Refusal):
+            self._refuse(request)
             return False
-        if isinstance(request_line, Refusal):
-            self._refuse(request_line, head_request=False)
-            return False
-        headers = self._headers()
-        if headers is None:
-            return False
-        head = check_head(request_line, headers)
-        if isinstance(head, Close):
-            return False
-        if isinstance(head, Refusal):
-            self._refuse(head, head_request=request_line.method == "HEAD")
-            return False
-        if head.expect_continue:
-            self.wfile.write(_CONTINUE)
-        body = self._body(head.body_length)
-        if body is None:  # the client closed before sending the whole body: no answer
-            return False
+        head, body = request
         self._answer(head, body)
         return head.keep_alive
-
-    def _request_line(self) -> bytes | None:
-        """The next request line (empty lines before it skipped, as llhttp does), or ``None``."""
-        while True:
-            line = self.rfile.readline(MAX_REQUEST_LINE + 1)
-            if not line:
-                return None
-            if len(line) > MAX_REQUEST_LINE:
-                self._refuse(Refusal(414), head_request=False)
-                return None
-            if line not in _BLANK:
-                return line
-
-    def _headers(self) -> list[tuple[str, str]] | None:
-        """The header fields up to the blank line, or ``None`` (answered or to be closed)."""
-        headers: list[tuple[str, str]] = []
-        size = 0
-        while True:
-            line = self.rfile.readline(MAX_HEAD + 1)
-            size += len(line)
-            if line in _BLANK:
-                return headers
-            if size > MAX_HEAD or len(headers) >= MAX_HEADERS:
-                self._refuse(Refusal(431), head_request=False)
-                return None
-            field = parse_header_line(line)
-            if isinstance(field, Close):
-                return None
-            headers.append(field)
-
-    def _body(self, length: int) -> bytes | None:
-        """Exactly ``length`` body bytes, or ``None`` at an early EOF."""
-        if length <= _READ_SIZE:
-            data = self.rfile.read(length) if length else b""
-            return data if len(data) == length else None
-        chunks = []
-        while length:
-            chunk = self.rfile.read(min(length, _READ_SIZE))
-            if not chunk:
-                return None
-            chunks.append(chunk)
-            length -= len(chunk)
-        return b"".join(chunks)
 
     def _answer(self, head: Head, body: bytes) -> None:
         """Run the app and write its answer in one piece, with arangod's ``Connection`` header."""
@@ -216,12 +160,12 @@ class _Connection(socketserver.StreamRequestHandler):
         data = "".join(parts).encode("latin-1")
         self.wfile.write(data if head.method == "HEAD" else data + payload)
 
-    def _refuse(self, refusal: Refusal, *, head_request: bool) -> None:
+    def _refuse(self, refusal: Refusal) -> None:
         """arangod's short answer before a handler (``SendSimpleResponse``, ``SendErrorResponse``)."""
         body = b"" if refusal.error is None else dumps_bytes(refusal.error.envelope())
         data = (f"HTTP/1.1 {status_line(refusal.status)}\r\n{_FIXED_HEADERS}Connection: Close\r\n"
                 f"Content-Type: {JSON_TYPE}\r\nContent-Length: {len(body)}\r\n\r\n").encode("latin-1")
-        self.wfile.write(data if head_request else data + body)
+        self.wfile.write(data if refusal.head_request else data + body)
 
     def _environ(self, head: Head, body: bytes) -> dict[str, Any]:
         """The PEP 3333 environ of a request; a repeated header keeps its last value, as arangod's
