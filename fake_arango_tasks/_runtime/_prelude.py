@@ -21,8 +21,8 @@ from .._errors import ERRORS
 __all__ = ["module_source", "prelude_source", "SECTIONS"]
 
 #: The prelude's files, in the order they are joined.
-SECTIONS = ("kernel", "printing", "console", "time", "sandbox", "lodash", "tasks", "documents", "aql", "transactions",
-            "request", "crypto", "users", "modules", "isolation", "driver")
+SECTIONS = ("kernel", "surface", "printing", "console", "time", "sandbox", "lodash", "tasks", "documents", "aql",
+            "transactions", "request", "crypto", "users", "modules", "isolation", "driver")
 
 
 def _errors_table() -> str:

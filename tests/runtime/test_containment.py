@@ -155,7 +155,8 @@ NEVER_FIRES = [
 
 @pytest.mark.parametrize("command", NEVER_FIRES, ids=[c[:48] for c in NEVER_FIRES])
 def test_timers_never_fire_as_in_arangodb(command: str, capfd: pytest.CaptureFixture[str]) -> None:
-    """ArangoDB's V8 has no event loop: setTimeout exists, its callback never fires (arangodb#9609)."""
+    """ArangoDB's V8 has no event loop: setTimeout and setInterval are js/server/initialize.js's
+    `function () {}`, so a callback never runs (arangodb#9609); test_timers.py has their shape."""
     run, victims = _contained(command)
     _check(run, victims, None)
     assert run.output == ()

@@ -1,19 +1,19 @@
 // -- sandbox: what the embedding would let run outside a run is taken away, and memory outside
 // the V8 heap is counted against the run's limit. ---------------------------------------------
-// ArangoDB's V8 has no event loop: setTimeout exists (for node modules that expect it) but its
-// callback never fires (arangodb#9609); the same holds here for setInterval, Atomics.waitAsync
-// and FinalizationRegistry callbacks, which would otherwise fire at a random wall-clock moment,
-// outside any run. WebAssembly is not emulated.
-let timerIds = 0;
-const neverFires = function () { timerIds += 1; return timerIds; };
-for (const name of ["setTimeout", "setInterval", "setImmediate"]) {
-  defineProperty(g, name, { value: neverFires, writable: true, configurable: true, enumerable: false });
+// The timers are js/server/initialize.js's (ArangoDB 3.12, "common globals"):
+//   global.setInterval = function () {};   global.clearInterval = function () {};
+//   global.setTimeout = function () {};    global.clearTimeout = function () {};
+// four distinct anonymous strict functions (name "", length 0, source "function () {}") that do
+// nothing and return undefined: arangod's V8 contexts have no event loop, so a callback never runs
+// (arangodb#9609). setImmediate and clearImmediate are not defined there, so they are not here.
+// Atomics.waitAsync and FinalizationRegistry callbacks never fire here either: they would
+// otherwise fire at a random wall-clock moment, outside any run. WebAssembly is not emulated.
+const arangodTimer = () => [function () {}][0];  // an array element gets no name (no NamedEvaluation)
+for (const name of ["__timer_manager", "queueMicrotask", "setImmediate", "clearImmediate", "setTimeout", "clearTimeout"]) {
+  if (call(hasOwn, g, name)) delete g[name];  // the embedding's (mini-racer's), and what arangod lacks
 }
-for (const name of ["clearTimeout", "clearInterval", "clearImmediate"]) {
-  defineProperty(g, name, { value: function () {}, writable: true, configurable: true, enumerable: false });
-}
-for (const name of ["__timer_manager", "queueMicrotask"]) {
-  if (call(hasOwn, g, name)) delete g[name];
+for (const name of ["setInterval", "clearInterval", "setTimeout", "clearTimeout"]) {
+  g[name] = arangodTimer();  // a new property by assignment, as there: writable, enumerable, configurable
 }
 const neverSettles = () => new Promise(() => {});
 defineProperty(Atomics, "waitAsync", {
@@ -61,7 +61,7 @@ function guardConstructor(name, bytesOf) {
 guardConstructor("ArrayBuffer", (t, args) => +args[0] || 0);
 guardConstructor("SharedArrayBuffer", (t, args) => +args[0] || 0);
 for (const name of ["Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array",
-  "Uint32Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array", "Float16Array"]) {
+  "Uint32Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array"]) {  // (no Float16Array: surface.js)
   if (typeof g[name] !== "function") continue;
   guardConstructor(name, (t, args) => {
     const first = args[0];
