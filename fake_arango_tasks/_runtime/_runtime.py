@@ -44,6 +44,9 @@ DEFAULT_MAX_MEMORY: Final = 256 * 1024 * 1024
 #: Default limit of what one run may print, characters; past it the output is cut.
 DEFAULT_MAX_OUTPUT: Final = 65_536
 _COMPILE_TIMEOUT: Final = 2.0
+#: And per character of the command, seconds: compiling is linear in its length (a 24 MB command
+#: takes about 3 s), arangod has no limit, and a command within the request size must compile.
+_COMPILE_TIME_PER_CHAR: Final = 1e-6
 _COMPILE_CACHE: Final = 10_000
 
 
@@ -232,7 +235,7 @@ class JavaScriptRuntime:
 
         Checked in a small context of its own, so that creating a task never waits for runs in
         progress; answers are cached per command text. A command whose compilation exceeds the
-        limits counts as not compiling.
+        limits (memory; 2 s plus 1 s per million characters) counts as not compiling.
         """
         with self._compile_lock:
             known = self._compiled.get(command)
@@ -244,7 +247,7 @@ class JavaScriptRuntime:
                 self._compiler.set_memory_limit(self.max_memory)
             code = ("(function (source) { try { new Function('params', source); return true; } "
                     f"catch (e) {{ return false; }} }})({json.dumps(command)})")
-            deadline = time.monotonic() + _COMPILE_TIMEOUT
+            deadline = time.monotonic() + _COMPILE_TIMEOUT + len(command) * _COMPILE_TIME_PER_CHAR
             try:
                 answer = self._compiler.eval(code, watchdog=lambda: time.monotonic() > deadline) is True
             except V8Error:
@@ -416,6 +419,9 @@ class JavaScriptRuntime:
             reason = self._stops.get((batch_id, index))
             result.outcomes.append((index, self._outcome(batch_id, index, report, None if reason else limit)))
             result.decided = index + 1
+        elif result.decided < len(jobs):  # stopped before the next run began: compiling its command
+            result.outcomes.append((result.decided, RunOutcome(failure=RunFailure(limit))))
+            result.decided += 1
         return result
 
     def _after_kill(self, batch_id: int, jobs: Sequence[Job], running: int, limit: str) -> BatchResult:
@@ -432,7 +438,8 @@ class JavaScriptRuntime:
             result.decided = index + 1
             return result
         index = max(running, 0)
-        lost = RunFailure(f"{limit}; internal error of fake-arango-tasks: the batch's output was lost")
+        whose = "this run" if index == 0 else f"this run and the {index} before it in its batch"
+        lost = RunFailure(f"{limit}; V8 had to be ended, so what {whose} printed is lost")
         return BatchResult([(i, _NOTHING) for i in range(index)] + [(index, RunOutcome(failure=lost))], index + 1)
 
     # -- the bridge ---------------------------------------------------------------------------------

@@ -66,6 +66,7 @@ function noteUnregistered(id) { if (batch !== null) setAdd(batch.skip, id); }
 function stopRun(reason, message) {
   const current = inRun("stopRun");
   current.limit = { reason, message };
+  if (reason === "forever") setAdd(batch.skip, current.taskId);  // whether or not the stop takes before the next job
   ask(["stop", current.batchId, current.index, reason]);
   throw new ErrorCtor(message);  // unwinds until the termination Python asked for takes effect
 }
