@@ -30,8 +30,8 @@ from tests.http import reference_json  # noqa: E402
 def task_list(count: int = 100) -> list[dict[str, Any]]:
     """What ``GET /_api/tasks`` answers for ``count`` periodic tasks."""
     tasks = [
-        Task(id=str(68000000 + 17 * i), name=f"user-defined task {i}", created=1704067200.0 + i * 0.25,
-             period_ms=(i % 7 + 1) * 1000, offset_us=i * 1500, command=wrap_command("require('internal').print(params);"),
+        Task(id=str(68000000 + 17 * i), name=f"user-defined task {i}", created_us=1704067200_000000 + i * 250_000,
+             period_us=(i % 7 + 1) * 1_000_000, offset_us=i * 1500, command=wrap_command("require('internal').print(params);"),
              database="_system", params_json=None, user="root", seq=i)
         for i in range(count)
     ]
