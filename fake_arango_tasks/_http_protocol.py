@@ -175,6 +175,7 @@ class RequestReader:
         self._parser = httptools.HttpRequestParser(self)
         self._ready: deque[Request | Refusal | Close] = deque()
         self._ended = False
+        self._continue_owed = False
         self.on_message_begin()
 
     def next(self) -> Request | Refusal | Close:
@@ -183,6 +184,9 @@ class RequestReader:
         while not self._ready:
             if self._ended:
                 return CLOSE
+            if self._continue_owed:  # the requests pipelined before it are answered now
+                self._continue_owed = False
+                self._send_continue()
             data = self._recv(_READ_SIZE)
             if not data:
                 return CLOSE
@@ -234,13 +238,17 @@ class RequestReader:
             raise _Refused(Refusal(head.status, head.error, head_request=method == "HEAD"))
         self._head = head
         if head.expect_continue:
-            self._send_continue()
+            if self._ready:
+                self._continue_owed = True  # not before the answers to the requests ahead of it
+            else:
+                self._send_continue()
 
     def on_body(self, data: bytes) -> None:
         self._body.append(data)
 
     def on_message_complete(self) -> None:
         assert self._head is not None
+        self._continue_owed = False  # its body came without waiting for the 100
         self._ready.append((self._head, b"".join(self._body)))
 
 

@@ -237,6 +237,31 @@ def test_expect_100_continue_is_answered_before_the_body(arango_tasks: FakeArang
     assert parse_answers(data)[0].status == 200
 
 
+def test_a_pipelined_expect_100_continue_comes_after_the_answers_before_it(arango_tasks: FakeArangoTasks) -> None:
+    """Answers go out in request order (RFC 9112 §9.3.2): the 100 of a request pipelined behind
+    another follows that one's answer; a body sent without waiting gets no 100 at all."""
+    body = json.dumps({"command": "print(1)"}).encode()
+    post = b"POST /_api/tasks HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: %d\r\n" % len(body)
+    with socket.create_connection(("127.0.0.1", arango_tasks.port), timeout=10) as sock:
+        sock.sendall(b"GET /_api/version HTTP/1.1\r\n\r\n" + post + b"\r\n")
+        data = b""
+        while not data.endswith(b"HTTP/1.1 100 Continue\r\n\r\n"):
+            chunk = sock.recv(65536)
+            assert chunk, data
+            data += chunk
+        assert parse_answers(data[: -len(b"HTTP/1.1 100 Continue\r\n\r\n")])[0].body == VERSION
+        sock.sendall(body + b"GET /_api/version HTTP/1.1\r\n\r\n" + post + b"\r\n" + body)
+        rest = b""
+        while rest.count(b"HTTP/1.1 ") < 3 or not rest.endswith(b"}"):
+            chunk = sock.recv(65536)
+            assert chunk, rest
+            rest += chunk
+        sock.sendall(b"GET /_api/version HTTP/1.1\r\nConnection: close\r\n\r\n")  # the reader waits again
+        rest += _read_until_closed(sock)
+    answers = parse_answers(rest)
+    assert [a.status for a in answers] == [200, 200, 200, 200] and answers[1].body == VERSION  # no stray 100
+
+
 def test_head_answers_say_the_length_they_leave_out_and_the_connection_goes_on(arango_tasks: FakeArangoTasks,
                                                                                http: Http) -> None:
     """arangod writes the would-be body's ``Content-Length`` and no body (``WriteResponse``)."""
