@@ -21,7 +21,7 @@ from .._errors import ERRORS
 __all__ = ["module_source", "prelude_source", "SECTIONS"]
 
 #: The prelude's files, in the order they are joined.
-SECTIONS = ("kernel", "surface", "printing", "console", "time", "sandbox", "lodash", "tasks", "documents", "aql",
+SECTIONS = ("kernel", "surface", "printing", "console", "time", "sandbox", "buffer", "lodash", "tasks", "documents", "aql",
             "transactions", "request", "crypto", "users", "modules", "isolation", "driver")
 
 

@@ -80,6 +80,12 @@ LIMITS = [
      f"run exceeded the memory limit of {MEMORY} bytes (ArrayBuffer memory)"),
     ("try { new ArrayBuffer(1 << 29) } catch (e) {} print('caught')",
      f"run exceeded the memory limit of {MEMORY} bytes (ArrayBuffer memory)"),
+    # a Buffer's bytes (lib/V8/v8-buffer.cpp: external memory) count as ArrayBuffer memory
+    ("new Buffer(512 * 1024 * 1024)", f"run exceeded the memory limit of {MEMORY} bytes (ArrayBuffer memory)"),
+    ("const k = []; for (;;) k.push(new Buffer(16 * 1024 * 1024))",
+     f"run exceeded the memory limit of {MEMORY} bytes (ArrayBuffer memory)"),
+    ("const k = [new Buffer(1 << 20)]; for (;;) k.push(Buffer.concat(k))",
+     f"run exceeded the memory limit of {MEMORY} bytes (ArrayBuffer memory)"),
     # sleeping forever (ArangoDB's sleep loop never ends): stopped at once, the task runs no more
     ("require('internal').sleep(Infinity)", "the run called sleep(Infinity), which never returns in ArangoDB"),
     ("require('internal').wait(NaN)", "the run called sleep(NaN), which never returns in ArangoDB"),

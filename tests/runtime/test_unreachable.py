@@ -12,7 +12,8 @@ from tests.conftest import Http
 from tests.conftest import create_task as _task
 
 #: ECMAScript's globals (as V8 12.1, ArangoDB 3.12's, has them: test_v8_version.py), ArangoDB's
-#: (print, console, require, db, global, aqlQuery and the timers, which do nothing): nothing else
+#: (print, console, require, db, global, aqlQuery, Buffer, process and the timers, which do nothing;
+#: js/server/initialize.js): nothing else
 #: may be on the global object.
 ALLOWED_GLOBALS = {
     "AggregateError", "Array", "ArrayBuffer", "Atomics", "BigInt", "BigInt64Array", "BigUint64Array", "Boolean",
@@ -23,7 +24,7 @@ ALLOWED_GLOBALS = {
     "Uint8ClampedArray", "WeakMap", "WeakRef", "WeakSet", "decodeURI", "decodeURIComponent", "encodeURI",
     "encodeURIComponent", "escape", "eval", "globalThis", "isFinite", "isNaN", "parseFloat", "parseInt", "undefined",
     "unescape",
-    "print", "console", "require", "db", "global", "aqlQuery",
+    "print", "console", "require", "db", "global", "aqlQuery", "Buffer", "process",
     "setTimeout", "setInterval", "clearTimeout", "clearInterval",
 }
 

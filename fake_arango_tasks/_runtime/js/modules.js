@@ -17,6 +17,8 @@ for (const name of ["write", "append", "remove", "move", "copyFile", "copyRecurs
   "unlinkSync", "chmod", "zipFile", "unzipFile", "linkFile"]) {
   fsModule[name] = (path) => writeRefused(path);
 }
+// process.env and internal.env (see the process module below)
+const processEnv = ObjectFreeze({});
 const externalProcesses = refuse("not allowed to execute or modify state of external processes");
 const internal = {
   print, printShell: print, output: (...parts) => emit("print", call(ArrayJoin, parts, "")),
@@ -34,20 +36,35 @@ const internal = {
   processStatistics: refuse("not allowed to provide this information"),
   logLevel: refuse("not allowed to change logLevel"),
   // VERSION (js/common/bootstrap/modules/internal.js: `exports.version = global.VERSION`)
+  env: processEnv, SlowBuffer,
   get version() { return batch !== null ? batch.version : undefined; },
 };
 const arangodb = { print, db: dbProxy, time, errors, ArangoError, aql, query };  // aql, query: aql.js
-// ArangoDB's process shim (js/common/bootstrap/modules/process.js); what it would reveal of the
-// server process is refused as in a hardened server.
-const processModule = {
-  env: {}, argv: [], stdout: { write: (text) => emit("print", str(text)) },
-  cwd: refuse("not allowed to provide this information"), nextTick: (fn, ...args) => fn(...args),
-  get pid() { return fail(11, "not allowed to provide this information", 403); },
-};
+// ArangoDB's process module (js/common/bootstrap/modules/process.js, 3.12): an EventEmitter with
+// env = require('internal').env, argv [], stdout/stderr whose write goes to console.infoLines /
+// errorLines, cwd, nextTick (which calls its function at once, with no arguments) and exit =
+// internal.exit. The fake's env is an empty frozen object: arangod's would be the server process's
+// environment, and the fake never shows a command the host's. cwd is refused as in a hardened
+// server; exit and the EventEmitter methods (require('events') is not emulated) are ArangoError 9.
+// There is no process.pid in ArangoDB.
+const notEmulated = (what) => ({ [what]() { unsupported("process." + what); } })[what];
+const processPrototype = {};
+for (const name of ["setMaxListeners", "emit", "addListener", "on", "once", "removeListener", "removeAllListeners",
+  "listeners"]) {
+  processPrototype[name] = notEmulated(name);
+}
+const processModule = ObjectCreate(processPrototype);
+processModule.env = processEnv;
+processModule.argv = [];
+processModule.stdout = { isTTY: false, write(text) { console.infoLines(text); } };
+processModule.stderr = { isTTY: false, write(text) { console.errorLines(text); } };
+processModule.cwd = refuse("not allowed to provide this information");
+processModule.nextTick = function (fn) { fn(); };
+processModule.exit = notEmulated("exit");
 const modules = new RealMap([
   ["@arangodb", arangodb], ["internal", internal], ["console", console], ["@arangodb/tasks", tasks],
   ["@arangodb/request", request], ["fs", fsModule], ["process", processModule],
-  ["@arangodb/crypto", crypto], ["@arangodb/users", users],
+  ["@arangodb/crypto", crypto], ["@arangodb/users", users], ["buffer", bufferModule],
 ]);
 // loaded on first use (lodash.js)
 const LAZY_MODULES = new RealMap([["lodash", loadLodash], ["underscore", loadLodash]]);
@@ -63,7 +80,7 @@ const UNSUPPORTED_MODULES = new RealSet([
   "@arangodb/graph-examples/example-graph", "@arangodb/heap", "@arangodb/hotbackup", "@arangodb/is",
   "@arangodb/locals", "@arangodb/mimetypes", "@arangodb/pregel", "@arangodb/replication",
   "@arangodb/satellite-graph", "@arangodb/simple-query", "@arangodb/smart-graph", "@arangodb/util",
-  "assert", "buffer", "events", "module", "path", "punycode", "querystring", "stream", "string_decoder",
+  "assert", "events", "module", "path", "punycode", "querystring", "stream", "string_decoder",
   "timers", "url", "util", "vm",
   "accepts", "ajv", "chai", "content-disposition", "dedent", "error-stack-parser", "graphql-sync",
   "highlight.js", "http-errors", "iconv-lite", "joi", "js-yaml", "marked", "media-typer", "mime-types",
@@ -83,6 +100,8 @@ function require(name) {
 // something on it for the next (ArangoDB's own modules are shared the same way, but a real server
 // gives no isolation at all).
 const frozen = new RealSet();
+setAdd(frozen, Buffer);  // (checked, not frozen: below)
+setAdd(frozen, SlowBuffer);
 function freezeDeep(value) {
   if ((typeof value !== "object" && typeof value !== "function") || value === null || value === dbProxy) return value;
   if (setHas(frozen, value)) return value;
@@ -96,9 +115,19 @@ function freezeDeep(value) {
   return value;
 }
 for (const module of [print, console, require, internal, arangodb, tasks, request, IncomingResponse, fsModule,
-  processModule, errors, dbMethods, crypto, users]) {
+  processModule, processPrototype, errors, dbMethods, crypto, users]) {
   freezeDeep(module);
 }
+// Buffer, SlowBuffer and their prototypes stay changeable within a run, as in arangod (isolation.js
+// checks and restores them after each run); their functions and the module object are frozen.
+for (const holder of [Buffer, Buffer.prototype, SlowBuffer, SlowBuffer.prototype]) {
+  const keys = ownKeys(holder);
+  for (let i = 0; i < keys.length; i++) {
+    const d = getOwnPropertyDescriptor(holder, keys[i]);
+    if (d && typeof d.value === "function" && d.value !== Buffer && d.value !== SlowBuffer) freezeDeep(d.value);
+  }
+}
+ObjectFreeze(bufferModule);
 // ArangoDB's globals: print, console, require, db, `global` beside globalThis, and aqlQuery (the
 // aql tag: js/server/initialize.js `global.aqlQuery = require('@arangodb').aql`; a bare `aql` is
 // arangosh's, not the server's).
@@ -106,3 +135,7 @@ for (const [key, value] of [["print", print], ["console", console], ["require", 
   ["aqlQuery", aql]]) {
   defineProperty(g, key, { value, writable: true, configurable: true, enumerable: false });
 }
+// js/server/initialize.js ("common globals"): global.Buffer = require('buffer').Buffer;
+// global.process = require('process'); (assignments: writable, enumerable, configurable)
+g.Buffer = Buffer;
+g.process = processModule;
