@@ -146,3 +146,21 @@ def test_http_sees_what_remove_by_keys_removed(arango_tasks: FakeArangoTasks, ht
     assert (answer.status_code, {k: answer.json()[k] for k in ("removed", "ignored")}) == (200, {"removed": 1, "ignored": 2})
     answer = http.put("/_api/simple/all", {"collection": "v"})
     assert sorted(d["_key"] for d in answer.json()["result"]) == ["d", "e", "f"]
+
+
+def test_remove_by_keys_in_an_undeclared_collection_fails_despite_ignore_errors(arango_tasks: FakeArangoTasks,
+                                                                                http: Http) -> None:
+    # arangod registers the query's collections with the JS transaction before any row (the
+    # transaction::V8Context of AqlQuery), so 1652 fails the query; ignoreErrors only covers the
+    # writes. removeByExample (no ignoreErrors) says the same.
+    printed = _printed(arango_tasks, http, """
+        const tryIt = (f) => { try { print(JSON.stringify(f())); } catch (err) { print(err.errorNum, err.errorMessage); } };
+        db._executeTransaction({collections: {write: ['e']}, action: function () {
+          tryIt(() => v.removeByKeys(['a']));
+          tryIt(() => v.removeByExample({_key: 'b'}));
+          tryIt(() => e.removeByKeys(['x']));
+        }});
+        print(v.count());
+    """)
+    assert printed == ["1652 AQL: unregistered collection used in transaction (while executing)"] * 2 + [
+        '{"removed":0,"ignored":1}', "6"]
