@@ -8,8 +8,8 @@ or object value``; ``JS_RemoveByKeys``: ``FOR key IN @keys REMOVE key IN @@colle
 ignoreErrors: true }``, answered ``{removed: writesExecuted, ignored: writesIgnored}``, usage
 ``removeByKeys(<keys>)`` unless one array), ``js/server/modules/@arangodb/arango-collection.js``
 (``edges(vertex)`` is ``this.EDGES(vertex)``: exactly one argument reaches EdgesQuery), and the
-expectations of ``tests/js/common/shell/shell-edge.js`` (``CollectionEdgeSuite``) and of the
-``SimpleQueryRemoveByKeysSuite`` (``tests/js/server/shell/shell-simple-query*.js``).
+expectations of ``tests/js/common/shell/shell-edge.js`` (``CollectionEdgeSuite``) and
+``tests/js/common/shell/shell-simple-query.js`` (``SimpleQueryRemoveByKeysSuite``).
 """
 
 from __future__ import annotations
