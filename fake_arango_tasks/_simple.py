@@ -1,10 +1,11 @@
 """Simple queries (``byExample``, ``firstExample``, ``any``, ``range``, ``all``, the by-example
-writes, lookups and removals by keys) as the AQL that arangod runs for them: written once here,
+writes, lookups and removals by keys, the edge queries) as the AQL that arangod runs for them: written once here,
 used by ``PUT /_api/simple/*`` and by the collection methods of task commands.
 
 Sources: ``arangod/RestHandler/RestSimpleQueryHandler.cpp`` (``all``, ``by-example``:
 ``buildExampleQuery``), ``arangod/RestHandler/RestSimpleHandler.cpp`` (``lookup-by-keys``,
-``remove-by-keys``), and for the rest the JavaScript that served them,
+``remove-by-keys``), ``arangod/V8Server/v8-query.cpp`` (``EdgesQuery``, ``JS_RemoveByKeys``), and
+for the rest the JavaScript that served them,
 ``js/actions/_api/simple/app.js`` over ``js/server/modules/@arangodb/simple-query.js`` (read at
 older commits of arangodb/arangodb: 3.12 still answers these routes the same way).
 
@@ -22,7 +23,8 @@ from . import _errors as E
 from ._errors import ArangoError
 
 __all__ = ["SimpleQuery", "by_example", "all_documents", "any_document", "range_query", "remove_by_example",
-           "update_by_example", "replace_by_example", "lookup_by_keys", "remove_by_keys", "check_example"]
+           "update_by_example", "replace_by_example", "lookup_by_keys", "remove_by_keys", "check_example",
+           "edges", "EDGE_DIRECTIONS"]
 
 
 @dataclass(frozen=True)
@@ -155,3 +157,32 @@ def remove_by_keys(collection: str, keys: list[Any], *, silent: bool = True, ret
     if not silent:
         text += " RETURN OLD" if return_old else " RETURN {_id: OLD._id, _key: OLD._key, _rev: OLD._rev}"
     return SimpleQuery(text, {"@collection": collection, "keys": keys})
+
+
+# EdgesQuery's buildFilter (v8-query.cpp): the attributes a direction compares with the vertices.
+EDGE_DIRECTIONS = {"any": ("_from", "_to"), "in": ("_to",), "out": ("_from",)}
+
+
+def edges(collection: str, collection_type: int, direction: str, vertex: Any) -> SimpleQuery:
+    """``collection.edges(vertex)``, ``inEdges``, ``outEdges`` (``EdgesQuery`` in v8-query.cpp):
+    ``FOR doc IN @@collection FILTER doc._from == @value || doc._to == @value RETURN doc`` (``IN``
+    when ``vertex`` is a list; ``_to`` only for ``in``, ``_from`` only for ``out``). Each edge is
+    returned once, however many of the vertices it touches (a self-loop, a vertex named twice).
+
+    Args:
+        collection_type: 2 (document) or 3 (edge).
+        vertex: the vertex ids the command's value gave (a string, or a list of strings: a
+            document gives its ``_id``, ``""`` without one), or ``None`` when a value was neither a
+            string nor an object.
+
+    Raises:
+        ArangoError: 1218 ``collection type invalid`` on a document collection (checked first);
+            10 ``invalid value type. expecting string or object value``.
+    """
+    if collection_type != 3:
+        raise ArangoError(E.COLLECTION_TYPE_INVALID)
+    if not (isinstance(vertex, str) or (isinstance(vertex, list) and all(isinstance(v, str) for v in vertex))):
+        raise ArangoError(E.BAD_PARAMETER, "invalid value type. expecting string or object value")
+    op = "IN" if isinstance(vertex, list) else "=="
+    text = " || ".join(f"doc.{attribute} {op} @value" for attribute in EDGE_DIRECTIONS[direction])
+    return SimpleQuery(f"FOR doc IN @@collection FILTER {text} RETURN doc", {"@collection": collection, "value": vertex})

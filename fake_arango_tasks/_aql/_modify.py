@@ -4,7 +4,9 @@
 
 Each row performs one write through the :class:`~fake_arango_tasks._aql._storage.Collection` and
 sets ``OLD``/``NEW``. A failed write fails the query unless ``ignoreErrors`` is set, in which case
-it counts in ``writesIgnored`` and the row produces nothing. Keys of UPDATE/REPLACE/REMOVE come
+it counts in ``writesIgnored`` and the row produces nothing; a collection the surrounding transaction
+did not declare for writing (1652) fails the query all the same (arangod adds the query's collections
+to the transaction before any row: ``ignoreErrors`` never sees it). Keys of UPDATE/REPLACE/REMOVE come
 from a key string or from a document's ``_key`` (``_rev`` is checked when ``ignoreRevs: false``).
 """
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterator, Literal
 
+from .. import _errors as E
 from .._errors import ArangoError
 from ._ast import ModifyOp, UpsertOp
 from ._runtime import Run
@@ -21,6 +24,11 @@ from ._values import equals, to_bool
 __all__ = ["modification_stage", "write_options"]
 
 Frame = list[Any]
+
+
+def _ignored(exc: ArangoError, options: WriteOptions) -> bool:
+    """Whether ``ignoreErrors`` turns this failed write into a ``writesIgnored``."""
+    return options.ignore_errors and exc.error_num != E.TRANSACTION_UNREGISTERED_COLLECTION
 
 
 def write_options(value: Any) -> WriteOptions:
@@ -103,8 +111,8 @@ def modification_stage(pipeline: Any, operation: ModifyOp | UpsertOp) -> Callabl
         for frame in rows:
             try:
                 old, new = write(frame)
-            except ArangoError:
-                if options.ignore_errors:
+            except ArangoError as exc:
+                if _ignored(exc, options):
                     stats.writes_ignored += 1
                     continue
                 raise
@@ -176,8 +184,8 @@ def _upsert_stage(pipeline: Any, operation: UpsertOp, name: str, options: WriteO
                         _, new = collection.update(found["_key"], value, options)
                     else:
                         _, new = collection.replace(found["_key"], value, options)
-            except ArangoError:
-                if options.ignore_errors:
+            except ArangoError as exc:
+                if _ignored(exc, options):
                     stats.writes_ignored += 1
                     continue
                 raise

@@ -39,7 +39,7 @@ class QueryOps:
         Args:
             request: ``{"kind": "query", "query", "bindVars", "options", "count"}``, ``{"kind":
                 "parse", "query"}`` or ``{"kind": "simple", "simple": "byExample", "collection",
-                ...}`` (see :func:`_simple_query`), with ``nowUs`` (the run's clock, microseconds)
+                ...}`` (see :func:`_simple_query`: also ``edges``, ``removeByKeys``), with ``nowUs`` (the run's clock, microseconds)
                 and ``seed`` (for ``RAND()``, drawn from the run's seeded stream).
 
         Returns:
@@ -70,8 +70,8 @@ class QueryOps:
                 raise query_error(exc) from None
         if kind == "simple":
             self._ctx.require(job, database, write=False)
-            self._ctx.documents.collection(database, str(request.get("collection")))  # 1203 unless it exists
-            made = _simple_query(request)
+            collection = self._ctx.documents.collection(database, str(request.get("collection")))  # 1203 unless it exists
+            made = _simple_query(request, collection.type)
             query: Any = made.query
             bind_vars: Any = made.bind_vars
             options = options_from_json(None)
@@ -83,7 +83,7 @@ class QueryOps:
         return {"result": result.values, "extra": result.extra, "sleptUs": slept[0]}
 
 
-def _simple_query(request: dict[str, Any]) -> S.SimpleQuery:
+def _simple_query(request: dict[str, Any], collection_type: int) -> S.SimpleQuery:
     """The AQL of a collection's simple query (``request["simple"]`` names it)."""
     name, kind = str(request.get("collection")), request.get("simple")
     skip, limit = request.get("skip"), request.get("limit")
@@ -103,4 +103,8 @@ def _simple_query(request: dict[str, Any]) -> S.SimpleQuery:
                                    request.get("keepNull") is not False, request.get("mergeObjects") is not False, limit)
     if kind == "replaceByExample":
         return S.replace_by_example(name, request.get("example"), request.get("newValue"), limit)
+    if kind == "edges":
+        return S.edges(name, collection_type, str(request.get("direction")), request.get("vertex"))
+    if kind == "removeByKeys":
+        return S.remove_by_keys(name, request["keys"])  # a list: js/aql.js checks (usage: removeByKeys(<keys>))
     raise ArangoError(E.INTERNAL, f"internal error of fake-arango-tasks: unknown simple query {kind!r}")

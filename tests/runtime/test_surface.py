@@ -27,12 +27,11 @@ COLLECTION_EMULATED = [
     "name", "type", "status", "save", "insert", "document", "documents", "exists", "update", "replace", "remove",
     "count", "toArray", "all", "truncate", "drop", "properties", "figures", "ensureIndex", "getIndexes", "indexes",
     "index", "dropIndex", "toString", "byExample", "firstExample", "removeByExample", "replaceByExample",
-    "updateByExample", "any", "range", "closedRange",
+    "updateByExample", "any", "range", "closedRange", "edges", "inEdges", "outEdges", "removeByKeys",
 ]
 COLLECTION_NOT_EMULATED = [
     "rename", "checksum", "compact", "revision", "load", "unload", "shards", "getResponsibleShard", "planId",
-    "version", "iterate", "edges", "inEdges", "outEdges", "removeByKeys", "loadIndexesIntoMemory", "info",
-    "computedValues", "_binaryDocument",
+    "version", "iterate", "loadIndexesIntoMemory", "info", "computedValues", "_binaryDocument",
 ]
 
 

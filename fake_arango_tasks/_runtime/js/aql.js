@@ -3,7 +3,8 @@
 // bridge ("aql" requests); this section only shapes the calls as ArangoDB's JavaScript takes them:
 // js/common/modules/@arangodb/index.js (aql, aql.literal, aql.join, query), arango-database.js
 // (_query, _createStatement), arango-statement.js, simple-query-common.js (GeneralArrayCursor) and
-// arango-collection.js (byExample, firstExample, any, range, all, the by-example writes).
+// arango-collection.js (byExample, firstExample, any, range, all, the by-example writes, the edge
+// queries) and v8-query.cpp (EdgesQuery, JS_RemoveByKeys).
 // The query reads the run's clock, draws RAND() from the run's seeded stream, and SLEEP() consumes
 // the run's fake time (Python answers how much).
 const seededRandom = Math.random;
@@ -189,7 +190,30 @@ function exampleOf(args) {
   for (let i = 0; i + 1 < args.length; i += 2) example[str(args[i])] = args[i + 1];
   return example;
 }
+// EdgesQuery's addOne (arangod/V8Server/v8-query.cpp): a string or String object is the vertex id,
+// any other object its _id (converted to a string; "" without one: matches nothing); anything else
+// null, which Python answers with 10 after its 1218 check (arangod's order). An array: each element
+// so, up to the first that is neither.
+const StringValueOf = String.prototype.valueOf;
+function vertexId(value) {
+  if (typeof value === "string") return value;
+  if ((typeof value !== "object" || value === null) && typeof value !== "function") return null;
+  try { return call(StringValueOf, value); } catch (e) { /* not a String object */ }
+  return "_id" in value ? str(value._id) : "";
+}
+function vertexArgument(vertex) {
+  if (!isArray(vertex)) return vertexId(vertex);
+  const ids = [];
+  for (let i = 0; i < vertex.length; i++) {
+    const id = vertexId(vertex[i]);
+    if (id === null) return null;
+    call(ArrayPush, ids, id);
+  }
+  return ids;
+}
 function simpleQueries(name) {
+  const edgesOf = (direction, vertex) => simple({ simple: "edges", collection: name, direction,
+    vertex: vertexArgument(vertex) }).result;
   const writeOptions = (options, positional) => (typeof options === "object" && options !== null ? options : positional);
   const methods = {
     all: () => simpleQuery({ simple: "all", collection: name }),
@@ -219,6 +243,16 @@ function simpleQueries(name) {
     replaceByExample: (example, newValue, waitForSync, limit) => {
       const o = writeOptions(waitForSync, { limit });
       return writesOf(simple({ simple: "replaceByExample", collection: name, example, newValue, limit: o.limit }));
+    },
+    // arango-collection.js: edges(vertex) is this.EDGES(vertex), one argument whatever was given
+    edges: (vertex) => edgesOf("any", vertex),
+    inEdges: (vertex) => edgesOf("in", vertex),
+    outEdges: (vertex) => edgesOf("out", vertex),
+    // JS_RemoveByKeys (v8-query.cpp): {removed: writesExecuted, ignored: writesIgnored}
+    removeByKeys: function (keys) {
+      if (arguments.length !== 1 || !isArray(keys)) fail(10, "usage: removeByKeys(<keys>)");
+      const stats = simple({ simple: "removeByKeys", collection: name, keys }).extra.stats;
+      return { removed: stats.writesExecuted, ignored: stats.writesIgnored };
     },
   };
   return methods;

@@ -19,8 +19,7 @@ const nameOf = (value) => (typeof value === "object" && value !== null && typeof
 
 // ArangoCollection methods of 3.12 the fake does not emulate.
 const COLLECTION_UNSUPPORTED = ["rename", "checksum", "compact", "revision", "load", "unload", "shards",
-  "getResponsibleShard", "planId", "version", "iterate", "edges", "inEdges", "outEdges", "removeByKeys",
-  "loadIndexesIntoMemory", "info", "computedValues", "_binaryDocument"];
+  "getResponsibleShard", "planId", "version", "iterate", "loadIndexesIntoMemory", "info", "computedValues", "_binaryDocument"];
 
 function collectionObject(name) {
   const on = (op) => (...args) => docs(op, name, ...args);
@@ -38,7 +37,7 @@ function collectionObject(name) {
     remove: on("remove"),
     count: on("count"),
     toArray: on("all"),
-    ...simpleQueries(name),  // all, byExample, firstExample, any, range, ... (aql.js)
+    ...simpleQueries(name),  // all, byExample, firstExample, any, range, edges, removeByKeys, ... (aql.js)
     truncate: (options) => { docs("truncate", name, options); },
     drop: (options) => { docs("drop", name, options); },
     properties: on("properties"),
