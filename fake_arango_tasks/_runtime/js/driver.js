@@ -68,7 +68,7 @@ function stopRun(reason, message) {
   current.limit = { reason, message };
   if (reason === "forever") setAdd(batch.skip, current.taskId);  // whether or not the stop takes before the next job
   ask(["stop", current.batchId, current.index, reason]);
-  throw new ErrorCtor(message);  // unwinds until the termination Python asked for takes effect
+  for (;;) {}  // never returns, whatever the command catches: the termination Python asked for ends the call
 }
 function refreshRemovals() {
   const generation = header[H_GENERATION];
