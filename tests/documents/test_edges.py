@@ -164,3 +164,27 @@ def test_remove_by_keys_in_an_undeclared_collection_fails_despite_ignore_errors(
     """)
     assert printed == ["1652 AQL: unregistered collection used in transaction (while executing)"] * 2 + [
         '{"removed":0,"ignored":1}', "6"]
+
+
+def test_the_old_edge_signature_of_insert_and_save(arango_tasks: FakeArangoTasks, http: Http) -> None:
+    """InsertVocbaseCol (v8-collection.cpp): on an edge collection, three or four arguments are
+    ``insert(<from>, <to>, <data> [, <options>])``; ``_from``/``_to`` are ExtractIdString of the
+    first two (a string, or an object's own string ``_id``), empty is 1205; an array or non-object
+    data is 1227; five arguments are 10 with the usage. shell-edge.js saves edges this way."""
+    printed = _printed(arango_tasks, http, """
+        const one = e.save(a, 'v/b', {w: 1});
+        const two = e.insert(a._id, b, {w: 2}, {returnNew: true});
+        print(JSON.stringify([e.document(one._key)._from, e.document(one._key)._to, e.document(one._key).w]));
+        print(JSON.stringify([two.new._from, two.new._to, two.new.w]));
+        for (const args of [[a, {}, {}], [a, b, [{}]], [a, b, 'x'], [a, b, {}, {}, {}], [{_id: 1}, b, {}]]) {
+          try { e.save(...args); print('saved'); } catch (err) { print(err.errorNum, err.errorMessage); }
+        }
+        for (const args of [[{_key: 'g'}, {}, {}], []]) {
+          try { v.save(...args); print('saved'); } catch (err) { print(err.errorNum, err.errorMessage); }
+        }
+    """)
+    assert printed[:2] == ['["v/a","v/b",1]', '["v/a","v/b",2]']
+    assert printed[2:7] == ["1205 illegal document identifier", "1227 invalid document type",
+                            "1227 invalid document type",
+                            "10 usage: insert(<from>, <to>, <data> [, <options>])", "1205 illegal document identifier"]
+    assert printed[7:] == ["10 usage: insert(<data> [, <options>])", "10 usage: insert(<data>, [, <options>])"]

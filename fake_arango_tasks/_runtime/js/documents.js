@@ -21,14 +21,42 @@ const nameOf = (value) => (typeof value === "object" && value !== null && typeof
 const COLLECTION_UNSUPPORTED = ["rename", "checksum", "compact", "revision", "load", "unload", "shards",
   "getResponsibleShard", "planId", "version", "iterate", "loadIndexesIntoMemory", "info", "computedValues", "_binaryDocument"];
 
+// ExtractIdString (v8-collection.cpp): a string, or an object's own string _id, else "".
+function extractId(value) {
+  if (typeof value === "string") return value;
+  if (typeof value === "object" && value !== null && call(hasOwn, value, "_id") && typeof value._id === "string") return value._id;
+  return "";
+}
+// InsertVocbaseCol (v8-collection.cpp): on an edge collection, three or four arguments are the old
+// signature insert(<from>, <to>, <data> [, <options>]), _from and _to taken from the first two.
+function insertArguments(name, args) {
+  const usage = (text) => fail(errors.ERROR_BAD_PARAMETER.code, "usage: " + text);
+  if (args.length < 1) usage("insert(<data>, [, <options>])");
+  if (args.length < 3) return args;
+  if (docs("type", name) !== 3) usage("insert(<data> [, <options>])");
+  if (args.length > 4) usage("insert(<from>, <to>, <data> [, <options>])");
+  const data = args[2];
+  const invalid = errors.ERROR_ARANGO_DOCUMENT_TYPE_INVALID;
+  if (isArray(data) || typeof data !== "object" || data === null) fail(invalid.code, invalid.message);
+  const from = extractId(args[0]), to = extractId(args[1]);
+  const bad = errors.ERROR_ARANGO_DOCUMENT_HANDLE_BAD;
+  if (from === "" || to === "") fail(bad.code, bad.message);
+  const edge = {};
+  for (const key of ObjectKeys(data)) edge[key] = data[key];
+  edge._from = from;
+  edge._to = to;
+  return [edge, args[3]];
+}
+
 function collectionObject(name) {
   const on = (op) => (...args) => docs(op, name, ...args);
+  const insert = function () { return docs("insert", name, ...insertArguments(name, arguments)); };
   const object = {
     name: () => name,
     type: () => docs("type", name),
     status: () => 3,  // TRI_VOC_COL_STATUS_LOADED: RocksDB collections are always loaded
-    save: on("insert"),
-    insert: on("insert"),
+    save: insert,
+    insert,
     document: on("document"),
     documents: on("documents"),
     exists: on("exists"),
