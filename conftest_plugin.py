@@ -52,12 +52,21 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    _check_ini(config)
     config.addinivalue_line(
         "markers",
         f"{MARKER}(**options): give this test its own fake ArangoDB Tasks server built with these "
         "FakeArangoTasks keyword arguments (users=, jwt_secret=, version=, javascript_tasks=, run_timeout=, ...); "
         "strict=False and expect_errors=True|'task-id'|[ids] tune strict mode for this test",
     )
+
+
+def _check_ini(config: pytest.Config) -> None:
+    """A bad ``arango_tasks_strict`` is one usage error at start-up, naming it (not one per test)."""
+    try:
+        _session_strict(config)
+    except (ValueError, pytest.UsageError) as exc:
+        raise pytest.UsageError(f"ini option arango_tasks_strict: {exc} (use true or false)") from None
 
 
 def _session_strict(config: pytest.Config) -> bool:

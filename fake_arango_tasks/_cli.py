@@ -74,7 +74,12 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=0, help="seed of Math.random in task commands (default: 0)")
     p.add_argument("--max-runs", type=int, default=None, help="runs the journal keeps (default: 100000)")
     p.add_argument("--max-requests", type=int, default=None, help="requests the request journal keeps (default: 1000)")
-    p.add_argument("--log-level", choices=LEVELS, default="info",
+    p.add_argument("--outgoing", choices=("canned", "loopback"), default="canned",
+                   help="canned: commands' outgoing requests are answered from /_fake/http/responses; "
+                        "loopback: real requests to 127.0.0.1, ::1 and localhost (default: canned)")
+    p.add_argument("--allow-use-database", type=_bool, default=False, metavar="true|false",
+                   help="as arangod's --server.allow-use-database: db._useDatabase in commands (default: false)")
+    p.add_argument("--log-level", choices=LEVELS, default="info", type=str.lower,
                    help="info: a line per request and per run; warning: failed runs only (default: info)")
     p.add_argument("-q", "--quiet", action="store_true", help="print only the listening line and errors "
                    "(as --log-level error)")
@@ -85,7 +90,8 @@ def _options(args: argparse.Namespace) -> dict[str, Any]:
     options: dict[str, Any] = {
         "users": dict(args.user) if args.user else None, "jwt_secret": args.jwt_secret,
         "control_token": args.control_token, "version": args.arangodb_version,
-        "javascript_tasks": args.javascript_tasks, "seed": args.seed,
+        "javascript_tasks": args.javascript_tasks, "seed": args.seed, "outgoing": args.outgoing,
+        "allow_use_database": args.allow_use_database,
     }
     for name in ("run_timeout", "max_runs", "max_requests"):
         if getattr(args, name) is not None:

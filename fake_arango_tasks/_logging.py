@@ -228,9 +228,9 @@ def log_runs(runs: Sequence[Run]) -> None:
         took = run.finished - run.started
         lines = [f"run {run.task_id} ({run.name}) due {iso(run.due)} took {took:.3f} s (fake)"
                  + (": ok" if failure is None else f": {failure}")]
+        if failure is not None and failure.stack:  # the stack right under the error it belongs to
+            lines.extend("    " + frame.strip() for frame in failure.stack.splitlines()[1:])
         lines.extend(f"  {level_name}: {_cut(message)}" for level_name, message in run.output[:MAX_LOGGED_LINES])
         if len(run.output) > MAX_LOGGED_LINES:
             lines.append(f"  ... {len(run.output) - MAX_LOGGED_LINES} more lines of output (see the run's output)")
-        if failure is not None and failure.stack:
-            lines.extend("    " + frame.strip() for frame in failure.stack.splitlines()[1:])
         RUNS.log(level, "\n".join(lines))

@@ -74,6 +74,21 @@ def check_seconds(name: str, value: Any) -> float:
     return check_number(name, value)
 
 
+def as_seconds(name: str, value: Any) -> int | float:
+    """A duration in seconds, as given (a number) or from a :class:`~datetime.timedelta`, with no
+    range check (what ArangoDB's own rules check, e.g. a task's ``period`` > 0, they check).
+
+    Raises:
+        OptionTypeError: neither a number nor a timedelta.
+    """
+    if isinstance(value, timedelta):
+        return value.total_seconds()
+    if not _is_number(value):
+        raise OptionTypeError(f"{name} must be seconds (an int or float) or a datetime.timedelta, "
+                              f"not {type(value).__name__} {value!r}")
+    return value  # type: ignore[no-any-return]
+
+
 def check_bool(name: str, value: Any) -> bool:
     """``value`` when it is a bool.
 

@@ -22,7 +22,8 @@ from ._journal import DEFAULT_MAX_OUTPUT, Journal, Run
 from ._json import dumps
 from ._logging import RecordedRequest, RequestJournal, RequestRecorder, log_runs
 from ._options import (
-    check_bool, check_choice, check_int, check_number, check_port, check_seconds, check_str, check_users, check_version,
+    as_seconds, check_bool, check_choice, check_int, check_number, check_port, check_seconds, check_str, check_users,
+    check_version,
 )
 from ._outgoing import Outgoing, OutgoingHttp
 from ._runtime import DEFAULT_MAX_MEMORY, DEFAULT_MAX_OUTPUT as DEFAULT_RUN_OUTPUT, DEFAULT_TIMEOUT, JavaScriptRuntime
@@ -525,6 +526,11 @@ class FakeArangoTasks:
         return self._journal.dropped_failures
 
     @property
+    def runs_recorded(self) -> int:
+        """How many runs were recorded since the last reset (kept in the journal or dropped from it)."""
+        return self._journal.recorded
+
+    @property
     def dropped_runs(self) -> int:
         """How many runs the journal dropped to stay within ``max_runs`` and
         ``max_journal_output`` (since the last reset)."""
@@ -547,20 +553,24 @@ class FakeArangoTasks:
         from the same JSON (``"period": 2`` is the int 2, as a client reads it)."""
         return [json.loads(dumps(t.to_json())) for t in self._table.list()]
 
-    def create_task(self, command: str, *, name: str | None = None, period: float | None = None,
-                    offset: float | None = None, params: Any = _MISSING, id: str | None = None,
+    def create_task(self, command: str, *, name: str | None = None, period: float | dt.timedelta | None = None,
+                    offset: float | dt.timedelta | None = None, params: Any = _MISSING, id: str | None = None,
                     database: str = "_system", user: str = "") -> dict[str, Any]:
         """Register a task without HTTP, by the same rules as ``POST /_api/tasks``; returns the
-        task object as the create answer shows it.
+        task object as the create answer shows it. ``period`` and ``offset`` are seconds or
+        :class:`~datetime.timedelta`.
 
         Raises:
+            OptionTypeError: ``period`` or ``offset`` is neither a number nor a timedelta (over
+                HTTP ArangoDB reads such a period as none: the task would be timed).
             ArangoError: what ArangoDB answers (400/10 a bad period or command, 409/1851 a
                 duplicate id, 404/1228 an unknown database).
         """
         if not self._databases.exists(database):
             raise self._databases.not_found()
         body: dict[str, Any] = {"command": command}
-        for key, value in (("name", name), ("period", period), ("offset", offset), ("id", id)):
+        seconds = {key: as_seconds(key, value) for key, value in (("period", period), ("offset", offset)) if value is not None}
+        for key, value in (("name", name), *seconds.items(), ("id", id)):
             if value is not None:
                 body[key] = value
         if params is not _MISSING:

@@ -45,6 +45,8 @@ class ControlApi(Protocol):
     @property
     def requests(self) -> list[RecordedRequest]: ...
     @property
+    def runs_recorded(self) -> int: ...
+    @property
     def dropped_runs(self) -> int: ...
     @property
     def dropped_failures(self) -> int: ...
@@ -146,15 +148,20 @@ def clock(call: Call) -> Reply:
     return 200, _api(call).clock_json()
 
 
-def _runs_answer(call: Call, runs: list[Run]) -> Reply:
-    return 200, {**_api(call).clock_json(), "count": len(runs), "runs": [r.to_json() for r in runs]}
+def _runs_answer(call: Call, advancing: Callable[[], list[Run]], collect: bool) -> Reply:
+    """The clock and the runs made; without ``collect``, their ``count`` all the same."""
+    api = _api(call)
+    before = api.runs_recorded
+    runs = _calling(advancing)
+    count = len(runs) if collect else api.runs_recorded - before
+    return 200, {**api.clock_json(), "count": count, "runs": [r.to_json() for r in runs]}
 
 
 def advance(call: Call) -> Reply:
     """``{"seconds": n, "collect"?: bool}`` -> the clock and the runs made."""
     body = _object(call)
     seconds, collect = _number(body, "seconds"), _collect(body)
-    return _runs_answer(call, _calling(lambda: _api(call).advance(seconds, collect=collect)))
+    return _runs_answer(call, lambda: _api(call).advance(seconds, collect=collect), collect)
 
 
 def advance_to(call: Call) -> Reply:
@@ -173,14 +180,14 @@ def advance_to(call: Call) -> Reply:
         raise _bad('expecting {"time": <Unix seconds or ISO 8601 text>}')
     collect = _collect(body)
     target = float(when)
-    return _runs_answer(call, _calling(lambda: _api(call).advance_to(target, collect=collect)))
+    return _runs_answer(call, lambda: _api(call).advance_to(target, collect=collect), collect)
 
 
 def run_until_idle(call: Call) -> Reply:
     """``{"limit"?: seconds (3600), "collect"?: bool}``."""
     body = _object(call, optional=True)
     limit, collect = _number(body, "limit", 3600.0), _collect(body)
-    return _runs_answer(call, _calling(lambda: _api(call).run_until_idle(limit, collect=collect)))
+    return _runs_answer(call, lambda: _api(call).run_until_idle(limit, collect=collect), collect)
 
 
 def next_run(call: Call) -> Reply:

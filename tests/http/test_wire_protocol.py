@@ -238,7 +238,7 @@ def test_expect_100_continue_is_answered_before_the_body(arango_tasks: FakeArang
 
 
 def test_a_pipelined_expect_100_continue_comes_after_the_answers_before_it(arango_tasks: FakeArangoTasks) -> None:
-    """Answers go out in request order (RFC 9112 §9.3.2): the 100 of a request pipelined behind
+    """Answers go out in request order (RFC 9112, section 9.3.2): the 100 of a request pipelined behind
     another follows that one's answer; a body sent without waiting gets no 100 at all."""
     body = json.dumps({"command": "print(1)"}).encode()
     post = b"POST /_api/tasks HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: %d\r\n" % len(body)

@@ -129,3 +129,10 @@ def test_failures_dropped_from_the_journal_are_counted() -> None:
     with pytest.raises(UnexpectedRunErrors, match="3 failed run.s. dropped from the journal"):
         fake.check_errors()
     assert fake.info()["counts"]["failuresDropped"] == 3
+
+
+def test_a_bad_strict_ini_value_is_one_usage_error_naming_it(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile("def test_a(arango_tasks):\n    pass\n\ndef test_b(arango_tasks):\n    pass\n")
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-o", "arango_tasks_strict=fals")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*ini option arango_tasks_strict: invalid truth value 'fals' (use true or false)"])

@@ -3,6 +3,8 @@ setup (create tasks, seed and read collections) without HTTP."""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 import requests
 
@@ -100,3 +102,15 @@ def test_run_output_is_a_tuple_as_documented(arango_tasks: FakeArangoTasks) -> N
     arango_tasks.create_task("print(1)", id="t")
     (run,) = arango_tasks.advance(1)
     assert run.output == (("print", "1"),) and isinstance(run.output, tuple)
+
+
+def test_create_task_takes_timedelta_durations_and_refuses_other_types(arango_tasks: FakeArangoTasks) -> None:
+    """reference.md: wherever a duration is taken a timedelta is accepted too. A timedelta period
+    was read as no period (a timed task that ran at once); a string period likewise."""
+    hourly = arango_tasks.create_task("print('hourly')", id="h", period=datetime.timedelta(hours=1))
+    later = arango_tasks.create_task("print('later')", id="l", offset=datetime.timedelta(minutes=10))
+    assert (hourly["type"], hourly["period"], later["offset"]) == ("periodic", 3600, 600)
+    assert [run.task_id for run in arango_tasks.advance(datetime.timedelta(hours=3))] == ["h", "l", "h", "h"]
+    for bad in ({"period": "10"}, {"offset": True}):
+        with pytest.raises(TypeError, match="must be seconds"):
+            arango_tasks.create_task("1", **bad)

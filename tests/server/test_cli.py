@@ -128,7 +128,7 @@ def test_cli_talks_a_line_per_request_and_per_run_with_the_stack(cli) -> None:  
     run = next(i for i, line in enumerate(lines) if "WARNING run t " in line)
     assert lines[run].endswith("run t (user-defined task) due 2024-01-01T00:00:00.000Z took 0.000 s (fake): "
                                "TypeError: Cannot read properties of null (reading 'x')")
-    assert lines[run + 1:run + 3] == ["  print: hi", "    at task:t:2:6"]
+    assert lines[run + 1:run + 3] == ["    at task:t:2:6", "  print: hi"]  # the stack under its error
     assert not any("/_fake/clock/advance" in line for line in lines)  # control routes log at debug
 
 
@@ -139,3 +139,16 @@ def test_cli_quiet_prints_only_the_listening_line(cli) -> None:  # type: ignore[
     proc.send_signal(signal.SIGTERM)
     out, _ = proc.communicate(timeout=10)
     assert out == ""
+
+
+def test_cli_outgoing_and_use_database_switches(cli, httpserver) -> None:  # type: ignore[no-untyped-def]
+    """--outgoing loopback and --allow-use-database true reach the server as their options do (a
+    client in another language could not test a real webhook before); --log-level takes any case."""
+    httpserver.expect_request("/hook").respond_with_data("ok")
+    _, url = cli("--clock", "fake", "--outgoing", "loopback", "--allow-use-database", "true", "--log-level", "WARNING")
+    command = (f"const db = require('@arangodb').db; db._useDatabase('_system'); "
+               f"print(require('@arangodb/request').get({httpserver.url_for('/hook')!r}).body)")
+    requests.post(url + "/_api/tasks", json={"command": command, "offset": 1})
+    runs = requests.post(url + "/_fake/clock/advance", json={"seconds": 1}).json()["runs"]
+    assert runs[0]["error"] is None and runs[0]["output"] == [{"level": "print", "message": "ok"}]
+    httpserver.check_assertions()
