@@ -186,6 +186,15 @@ def _serve(request: pytest.FixtureRequest, fake: FakeArangoTasks, strict: bool, 
     yield fake
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A marker on a test that never gets the ``arango_tasks`` fixture does nothing: say so."""
+    for item in items:
+        if item.get_closest_marker(MARKER) is not None and MARKER not in getattr(item, "fixturenames", ()):
+            item.warn(pytest.PytestWarning(
+                f"@pytest.mark.{MARKER}(...) has no effect on {item.name}: it does not use the arango_tasks "
+                "fixture (or arango_client, arango_db, arango_async_client)"))
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
     """After the test body: in strict mode, fail on runs that threw unnoticed; on any failure,

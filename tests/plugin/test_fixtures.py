@@ -157,3 +157,20 @@ def test_a_folder_overriding_the_options_gets_a_shared_server_of_its_own(pyteste
     for order in (["old", "new"], ["new", "old"]):
         result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-p", "no:randomly", *order)
         result.assert_outcomes(passed=2)
+
+
+def test_a_marker_without_the_fixture_is_named_in_a_warning(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile("""
+        import pytest
+
+        @pytest.mark.arango_tasks(strict=False)
+        def test_forgot_the_fixture():
+            pass
+
+        @pytest.mark.arango_tasks(strict=False)
+        def test_through_a_client(arango_db):
+            pass
+    """)
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-p", "no:randomly")
+    result.assert_outcomes(passed=2, warnings=1)
+    result.stdout.fnmatch_lines(["*@pytest.mark.arango_tasks(...) has no effect on test_forgot_the_fixture*"])
