@@ -47,7 +47,7 @@ def test_a_clock_drives_one_server_only() -> None:
     clock = FakeClock(start=1000.5)
     with FakeArangoTasks(clock=clock) as fake:
         assert fake.clock is clock and fake.clock.now == 1000.5
-        with pytest.raises(RuntimeError):
+        with pytest.raises(RuntimeError, match="^this FakeClock already drives a server; give each server its own clock$"):
             FakeArangoTasks(clock=clock)
 
 
