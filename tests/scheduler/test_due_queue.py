@@ -64,6 +64,21 @@ def test_a_cancelled_item_does_not_come_out() -> None:
     assert queue.peek() == (20, "y") and "x" not in queue
 
 
+def test_an_item_not_in_the_queue_has_no_due_time() -> None:
+    queue: DueQueue[str] = DueQueue()
+    assert queue.due_of("never") is None
+    queue.schedule("x", 0, 10)
+    queue.cancel("x")
+    assert queue.due_of("x") is None
+
+
+def test_clamping_starts_at_time_zero_and_again_after_clear() -> None:
+    queue: DueQueue[str] = DueQueue()
+    assert queue.schedule("x", 0, 0, clamp=True) == 0
+    queue.horizon = 50
+    queue.clear()
+    assert queue.schedule("y", 1, 0, clamp=True) == 0
+
 def test_planning_reschedules_each_item_at_its_successor_and_stops_at_until_and_limit() -> None:
     queue: DueQueue[str] = DueQueue()
     queue.schedule("p", 0, 0)

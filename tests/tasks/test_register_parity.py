@@ -23,6 +23,7 @@ TASK = "task"  # the answer is a task object (its fields are checked separately)
 CASES: list[tuple[str, str, Any, Any]] = [
     ("§3.5 period 0", '{"command": "1", "period": 0}', (400, 10, "task period must be specified and positive"),
      (10, "task period must be specified and positive")),
+    ("§3.5 a period under a second is positive", '{"command": "1", "period": 0.5, "offset": 86400}', TASK, TASK),
     ("§3.5 a negative period comes before a missing command", '{"period": -1}',
      (400, 10, "task period must be specified and positive"), (10, "task period must be specified and positive")),
     ("§3.6 an array: not an object for HTTP; an object (with no command) for JS", "[]",
