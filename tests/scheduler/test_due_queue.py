@@ -238,3 +238,13 @@ def test_batches_plan_about_as_many_runs_as_the_last_one_made() -> None:
     scheduler, _, _ = _scheduler(stub, [T(f"t{i}", i, period_us=S) for i in range(10)], max_batch=100)
     _run_until(scheduler, 20 * S)
     assert len(stub.batches[0]) == 100 and all(len(b) <= 6 for b in stub.batches[1:])
+
+
+def test_rescheduling_at_the_same_due_time_leaves_one_entry() -> None:
+    """A task given the due time it already has (a reschedule at the same instant) is planned
+    once: a heap entry is current only while its (due time, version) is the item's."""
+    queue: DueQueue[str] = DueQueue()
+    queue.schedule("a", 1, 5 * S)
+    queue.schedule("a", 1, 5 * S)
+    assert queue.plan(10 * S, 10, lambda item, due: 7 * S if due < 7 * S else None) == [("a", 5 * S), ("a", 7 * S)]
+    assert len(queue) == 0
