@@ -45,150 +45,163 @@ def traversal_stage(pipeline: Any, operation: TraversalOp) -> Callable[[Iterator
         ArangoError: 1924 for a named graph; 1218 for a collection that is not an edge collection;
             10 for bad OPTIONS.
     """
-    run = pipeline.run
-    compile_ = pipeline.expressions.compile
-    if operation.graph is not None:
-        name = compile_(operation.graph)([]) if operation.graph.type != "value" else operation.graph.value
-        raise ArangoError(1924, f"graph '{name}' not found")
-    options = compile_(operation.options)([]) if operation.options is not None else {}
+    return _Traversal(pipeline, operation).stage
+
+
+def _order_and_uniqueness(options: dict[str, Any]) -> tuple[str, str, str]:
+    """``(order, uniqueVertices, uniqueEdges)`` of the OPTIONS (``TraverserOptions``).
+
+    Raises:
+        ArangoError: 10 for an unknown order, or global vertex uniqueness depth-first.
+    """
     order = options.get("order")
     if order is None:
         order = "bfs" if options.get("bfs") else "dfs"
     if order not in ("dfs", "bfs", "weighted"):
         raise ArangoError(10, "order must be one of 'dfs', 'bfs' or 'weighted'")
     unique_vertices = options.get("uniqueVertices", "none")
-    unique_edges = options.get("uniqueEdges", "path")
     if unique_vertices == "global" and order == "dfs":
         raise ArangoError(10, "uniqueVertices: 'global' is only supported with order: 'bfs' or 'weighted' "
                               "due to otherwise unpredictable results.")
-    weight_attribute = options.get("weightAttribute")
-    default_weight = to_number(options.get("defaultWeight", 1))
-    vertex_collections = options.get("vertexCollections")
-    if isinstance(vertex_collections, str):
-        vertex_collections = [vertex_collections]
-    min_depth = compile_(operation.min_depth)([])
-    max_depth = compile_(operation.max_depth)([]) if operation.max_depth is not None else min_depth
-    min_depth, max_depth = int(to_number(min_depth)), int(to_number(max_depth))
-    collections: list[tuple[str, str]] = []
-    for node, own_direction in operation.collections:
-        name = node.value if node.type == "value" else run.bind_vars.get(node.value)
-        collections.append((name, own_direction or operation.direction))
-    check_constant_vertex(operation.start)
-    start_value = compile_(operation.start)
-    prune = compile_(operation.prune) if operation.prune is not None else None
-    v_slot = operation.vertex.slot
-    e_slot = operation.edge.slot if operation.edge is not None else None
-    p_slot = operation.path.slot if operation.path is not None else None
-    graph = GraphAccess(run, collections, vertex_collections, weight_attribute, float(default_weight))
-    vertex, neighbours_of, weight_of = graph.vertex, graph.neighbours, graph.weight
+    return order, unique_vertices, options.get("uniqueEdges", "path")
 
-    def neighbours(vertex_id: str, edges_in: Any) -> Iterator[tuple[Any, str]]:
-        return neighbours_of(vertex_id)
 
-    def path_object(path: _Path) -> dict[str, Any]:
-        out: dict[str, Any] = {"edges": list(path.edges), "vertices": list(path.vertices)}
-        if order == "weighted":
-            out["weights"] = list(path.weights)
-        return out
+class _Traversal:
+    """One traversal's settings and its three walks: depth-first (pre-order), breadth-first and
+    by ascending path weight."""
 
-    def emit(frame: Frame, path: _Path) -> Frame:
-        frame[v_slot] = path.vertices[-1]
-        if e_slot is not None:
-            frame[e_slot] = path.edges[-1] if path.edges else None
-        if p_slot is not None:
-            frame[p_slot] = path_object(path)
-        return frame
+    def __init__(self, pipeline: Any, operation: TraversalOp) -> None:
+        run = pipeline.run
+        compile_ = pipeline.expressions.compile
+        if operation.graph is not None:
+            name = compile_(operation.graph)([]) if operation.graph.type != "value" else operation.graph.value
+            raise ArangoError(1924, f"graph '{name}' not found")
+        options = compile_(operation.options)([]) if operation.options is not None else {}
+        self.order, self.unique_vertices, self.unique_edges = _order_and_uniqueness(options)
+        vertex_collections = options.get("vertexCollections")
+        if isinstance(vertex_collections, str):
+            vertex_collections = [vertex_collections]
+        min_depth = compile_(operation.min_depth)([])
+        max_depth = compile_(operation.max_depth)([]) if operation.max_depth is not None else min_depth
+        self.min_depth, self.max_depth = int(to_number(min_depth)), int(to_number(max_depth))
+        collections = [(node.value if node.type == "value" else run.bind_vars.get(node.value),
+                        own_direction or operation.direction) for node, own_direction in operation.collections]
+        check_constant_vertex(operation.start)
+        self.run = run
+        self.start_value = compile_(operation.start)
+        self.prune = compile_(operation.prune) if operation.prune is not None else None
+        self.v_slot = operation.vertex.slot
+        self.e_slot = operation.edge.slot if operation.edge is not None else None
+        self.p_slot = operation.path.slot if operation.path is not None else None
+        self.graph = GraphAccess(run, collections, vertex_collections, options.get("weightAttribute"),
+                                 float(to_number(options.get("defaultWeight", 1))))
 
-    def pruned(frame: Frame, path: _Path) -> bool:
-        if prune is None:
-            return False
-        emit(frame, path)
-        return bool(to_bool(prune(frame)))
+    def stage(self, rows: Iterator[Frame], start: Frame) -> Iterator[Frame]:
+        for frame in rows:
+            start_id = start_vertex_id(self.run, self.start_value(frame))
+            if start_id is not None:
+                yield from self._walk(frame, start_id)
 
-    def allowed(path_ids: list[str], path_edges: list[Any], edge: Any, other: str, visited: set[str]) -> bool:
-        if unique_edges == "path" and any(e is edge or e.get("_id") == edge.get("_id") for e in path_edges):
-            return False
-        if unique_vertices == "path" and other in path_ids:
-            return False
-        if unique_vertices == "global" and other in visited:
-            return False
-        return True
+    def _walk(self, frame: Frame, start_id: str) -> Iterator[Frame]:
+        self.graph.edge_collections()
+        # a missing start vertex is null, its edges are still followed
+        root = _Path([self.graph.vertex(start_id)], [], [0.0])
+        if self.order == "dfs":
+            return self._depth_first(frame, root, start_id)
+        if self.order == "bfs":
+            return self._breadth_first(frame, root, start_id)
+        return self._weighted(frame, root, start_id)
 
-    def traverse(frame: Frame, start_id: str) -> Iterator[Frame]:
-        edges_in = graph.edge_collections()
-        start_doc = vertex(start_id)  # a missing start vertex is null, its edges are still followed
+    def _visit(self, frame: Frame, path: _Path) -> tuple[Frame | None, bool]:
+        """The frame to emit for ``path`` (``None`` while its depth is below the minimum) and
+        whether to follow its edges (not when PRUNE holds or at the maximum depth)."""
+        depth = len(path.edges)
+        stop = self._pruned(frame, path)
+        emitted = self._emit(frame, path) if depth >= self.min_depth else None
+        return emitted, not stop and depth < self.max_depth
+
+    def _depth_first(self, frame: Frame, root: _Path, start_id: str) -> Iterator[Frame]:
         visited = {start_id}
-        root = _Path([start_doc], [], [0.0])
-        if order == "dfs":
-            stack: list[tuple[_Path, list[str]]] = [(root, [start_id])]
-            while stack:
-                path, ids = stack.pop()
-                depth = len(path.edges)
-                stop = pruned(frame, path)
-                if depth >= min_depth:
-                    yield emit(frame, path)
-                if stop or depth >= max_depth:
+        stack: list[tuple[_Path, list[str]]] = [(root, [start_id])]
+        while stack:
+            path, ids = stack.pop()
+            emitted, expand = self._visit(frame, path)
+            if emitted is not None:
+                yield emitted
+            if not expand:
+                continue
+            children = []
+            for edge, other in self.graph.neighbours(ids[-1]):
+                if not self._allowed(ids, path.edges, edge, other, visited):
                     continue
-                children = []
-                for edge, other in neighbours(ids[-1], edges_in):
-                    if not allowed(ids, path.edges, edge, other, visited):
-                        continue
-                    document = vertex(other)
-                    if unique_vertices == "global":
-                        visited.add(other)
-                    children.append((_Path(path.vertices + [document], path.edges + [edge],
-                                           path.weights + [path.weights[-1] + weight_of(edge)]), ids + [other]))
-                stack.extend(reversed(children))
-            return
-        if order == "bfs":
-            queue: deque[tuple[_Path, list[str]]] = deque([(root, [start_id])])
-            while queue:
-                path, ids = queue.popleft()
-                depth = len(path.edges)
-                stop = pruned(frame, path)
-                if depth >= min_depth:
-                    yield emit(frame, path)
-                if stop or depth >= max_depth:
+                document = self.graph.vertex(other)
+                if self.unique_vertices == "global":
+                    visited.add(other)
+                children.append((_Path(path.vertices + [document], path.edges + [edge],
+                                       path.weights + [path.weights[-1] + self.graph.weight(edge)]), ids + [other]))
+            stack.extend(reversed(children))
+
+    def _breadth_first(self, frame: Frame, root: _Path, start_id: str) -> Iterator[Frame]:
+        visited = {start_id}
+        queue: deque[tuple[_Path, list[str]]] = deque([(root, [start_id])])
+        while queue:
+            path, ids = queue.popleft()
+            emitted, expand = self._visit(frame, path)
+            if emitted is not None:
+                yield emitted
+            if not expand:
+                continue
+            for edge, other in self.graph.neighbours(ids[-1]):
+                if not self._allowed(ids, path.edges, edge, other, visited):
                     continue
-                for edge, other in neighbours(ids[-1], edges_in):
-                    if not allowed(ids, path.edges, edge, other, visited):
-                        continue
-                    if unique_vertices == "global":
-                        visited.add(other)
-                    queue.append((_Path(path.vertices + [vertex(other)], path.edges + [edge],
-                                        path.weights + [path.weights[-1]]), ids + [other]))
-            return
+                if self.unique_vertices == "global":
+                    visited.add(other)
+                queue.append((_Path(path.vertices + [self.graph.vertex(other)], path.edges + [edge],
+                                    path.weights + [path.weights[-1]]), ids + [other]))
+
+    def _weighted(self, frame: Frame, root: _Path, start_id: str) -> Iterator[Frame]:
+        visited = {start_id}
         counter = 0
         heap: list[tuple[float, int, _Path, list[str]]] = [(0.0, counter, root, [start_id])]
         while heap:
             total, _, path, ids = heapq.heappop(heap)
-            if unique_vertices == "global":
+            if self.unique_vertices == "global":
                 if ids[-1] in visited and len(ids) > 1:
                     continue
                 visited.add(ids[-1])
-            depth = len(path.edges)
-            stop = pruned(frame, path)
-            if depth >= min_depth:
-                yield emit(frame, path)
-            if stop or depth >= max_depth:
+            emitted, expand = self._visit(frame, path)
+            if emitted is not None:
+                yield emitted
+            if not expand:
                 continue
-            for edge, other in neighbours(ids[-1], edges_in):
-                if unique_edges == "path" and any(e.get("_id") == edge.get("_id") for e in path.edges):
+            for edge, other in self.graph.neighbours(ids[-1]):
+                if not self._allowed(ids, path.edges, edge, other, visited):
                     continue
-                if unique_vertices == "path" and other in ids:
-                    continue
-                if unique_vertices == "global" and other in visited:
-                    continue
-                w = total + weight_of(edge)
+                w = total + self.graph.weight(edge)
                 counter += 1
-                heapq.heappush(heap, (w, counter, _Path(path.vertices + [vertex(other)], path.edges + [edge],
-                                                        path.weights + [w]), ids + [other]))
+                heapq.heappush(heap, (w, counter, _Path(path.vertices + [self.graph.vertex(other)],
+                                                        path.edges + [edge], path.weights + [w]), ids + [other]))
 
-    def stage(rows: Iterator[Frame], start: Frame) -> Iterator[Frame]:
-        for frame in rows:
-            start_id = start_vertex_id(run, start_value(frame))
-            if start_id is not None:
-                yield from traverse(frame, start_id)
+    def _allowed(self, path_ids: list[str], path_edges: list[Any], edge: Any, other: str, visited: set[str]) -> bool:
+        if self.unique_edges == "path" and any(e is edge or e.get("_id") == edge.get("_id") for e in path_edges):
+            return False
+        if self.unique_vertices == "path" and other in path_ids:
+            return False
+        return not (self.unique_vertices == "global" and other in visited)
 
-    return stage
+    def _emit(self, frame: Frame, path: _Path) -> Frame:
+        frame[self.v_slot] = path.vertices[-1]
+        if self.e_slot is not None:
+            frame[self.e_slot] = path.edges[-1] if path.edges else None
+        if self.p_slot is not None:
+            out: dict[str, Any] = {"edges": list(path.edges), "vertices": list(path.vertices)}
+            if self.order == "weighted":
+                out["weights"] = list(path.weights)
+            frame[self.p_slot] = out
+        return frame
 
+    def _pruned(self, frame: Frame, path: _Path) -> bool:
+        if self.prune is None:
+            return False
+        self._emit(frame, path)
+        return bool(to_bool(self.prune(frame)))
