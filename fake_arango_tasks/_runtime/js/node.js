@@ -1,0 +1,925 @@
+// -- node: the Node.js core modules ArangoDB 3.12 ships: path, querystring, util, events ---------
+// ArangoDB's require (js/common/bootstrap/modules.js, after Node 4.1's lib/module.js) answers the
+// "native" modules defined at bootstrap (js/common/bootstrap/modules/*.js: path, events, assert,
+// buffer, process, ...) and looks everything else up in its module paths, js/node/ among them
+// (js/node/util.js, js/node/querystring.js). Those files are Node's lib of the 4.x/5.x era (MIT),
+// with ArangoDB's changes; what follows ports them, keeping their results (messages included),
+// with the prelude's captured built-ins. Each module is its own closure (no names leak into the
+// prelude's). What ArangoDB's copies have and the fake leaves out throws ArangoError 9.
+const StringSubstr = String.prototype.substr;
+const StringSubstring = String.prototype.substring;
+const StringIndexOf = String.prototype.indexOf;
+const StringMatch = String.prototype.match;
+const ArrayPop = Array.prototype.pop;
+const ArrayConcat = Array.prototype.concat;
+const ArrayFilter = Array.prototype.filter;
+const ArrayForEach = Array.prototype.forEach;
+const ArrayReduce = Array.prototype.reduce;
+const RealArray = Array;
+const RealNumber = Number;
+const RealDecodeURIComponent = decodeURIComponent;
+const getOwnPropertyNames = Object.getOwnPropertyNames;
+const ObjectToString = Object.prototype.toString;
+const RegExpToString = RegExp.prototype.toString;
+const DateToString = RealDate.prototype.toString;
+const DateToUTCString = RealDate.prototype.toUTCString;
+const ErrorToString = ErrorCtor.prototype.toString;
+const SymbolToString = Symbol.prototype.toString;
+const ReflectSet = Reflect.set;
+
+// -- path: js/common/bootstrap/modules/path.js (Node 4.x's lib/path.js) -------------------------
+// The module is path.posix (arangod on Linux); path.win32 is there, its functions ArangoError 9
+// (only sep and delimiter are given). resolve() and relative() call the global process's cwd()
+// for a relative path, as path.js does: in a hardened server (and so in the fake) process.cwd is
+// refused, ArangoError 11 "not allowed to provide this information"; absolute paths need no cwd.
+const pathModule = (() => {
+  function assertPath(path) {
+    if (typeof path !== "string") throw new TypeErrorCtor(`Path must be a string. Received ${path}`);
+  }
+  function cwd() {
+    if (!("process" in g)) throw new ReferenceError("process is not defined");
+    return g.process.cwd();
+  }
+  function normalizeArray(parts, allowAboveRoot) {
+    const res = [];
+    for (let i = 0; i < parts.length; i++) {
+      const p = parts[i];
+      if (!p || p === ".") continue;
+      if (p === "..") {
+        if (res.length && res[res.length - 1] !== "..") call(ArrayPop, res);
+        else if (allowAboveRoot) push(res, "..");
+      } else {
+        push(res, p);
+      }
+    }
+    return res;
+  }
+  function trimArray(arr) {
+    const lastIndex = arr.length - 1;
+    let start = 0;
+    for (; start <= lastIndex; start++) if (arr[start]) break;
+    let end = lastIndex;
+    for (; end >= 0; end--) if (arr[end]) break;
+    if (start === 0 && end === lastIndex) return arr;
+    if (start > end) return [];
+    return call(ArraySlice, arr, start, end + 1);
+  }
+  const splitPathRe = /^(\/?|)([\s\S]*?)((?:\.{1,2}|[^\/]+?|)(\.[^.\/]*|))(?:[\/]*)$/;
+  const splitPath = (filename) => call(ArraySlice, call(RegExpExec, splitPathRe, filename), 1);
+  const join = (parts, sep) => call(ArrayJoin, parts, sep);
+  const split = (s, sep) => call(StringSplit, s, sep);
+  const posix = {};
+  posix.resolve = function resolve() {
+    let resolvedPath = "";
+    let resolvedAbsolute = false;
+    for (let i = arguments.length - 1; i >= -1 && !resolvedAbsolute; i--) {
+      const path = i >= 0 ? arguments[i] : cwd();
+      assertPath(path);
+      if (path === "") continue;
+      resolvedPath = path + "/" + resolvedPath;
+      resolvedAbsolute = path[0] === "/";
+    }
+    resolvedPath = join(normalizeArray(split(resolvedPath, "/"), !resolvedAbsolute), "/");
+    return ((resolvedAbsolute ? "/" : "") + resolvedPath) || ".";
+  };
+  posix.normalize = function normalize(path) {
+    assertPath(path);
+    const isAbsolute = posix.isAbsolute(path);
+    const trailingSlash = path && path[path.length - 1] === "/";
+    path = join(normalizeArray(split(path, "/"), !isAbsolute), "/");
+    if (!path && !isAbsolute) path = ".";
+    if (path && trailingSlash) path += "/";
+    return (isAbsolute ? "/" : "") + path;
+  };
+  posix.isAbsolute = function isAbsolute(path) {
+    assertPath(path);
+    return !!path && path[0] === "/";
+  };
+  posix.join = function join() {
+    let path = "";
+    for (let i = 0; i < arguments.length; i++) {
+      const segment = arguments[i];
+      assertPath(segment);
+      if (segment) path += path ? "/" + segment : segment;
+    }
+    return posix.normalize(path);
+  };
+  posix.relative = function relative(from, to) {
+    assertPath(from);
+    assertPath(to);
+    from = call(StringSubstr, posix.resolve(from), 1);
+    to = call(StringSubstr, posix.resolve(to), 1);
+    const fromParts = trimArray(split(from, "/"));
+    const toParts = trimArray(split(to, "/"));
+    const length = MathMin(fromParts.length, toParts.length);
+    let samePartsLength = length;
+    for (let i = 0; i < length; i++) {
+      if (fromParts[i] !== toParts[i]) {
+        samePartsLength = i;
+        break;
+      }
+    }
+    let outputParts = [];
+    for (let i = samePartsLength; i < fromParts.length; i++) push(outputParts, "..");
+    outputParts = call(ArrayConcat, outputParts, call(ArraySlice, toParts, samePartsLength));
+    return join(outputParts, "/");
+  };
+  posix._makeLong = function (path) { return path; };
+  posix.dirname = function dirname(path) {
+    const result = splitPath(path);
+    const root = result[0];
+    let dir = result[1];
+    if (!root && !dir) return ".";
+    if (dir) dir = call(StringSubstr, dir, 0, dir.length - 1);
+    return root + dir;
+  };
+  posix.basename = function basename(path, ext) {
+    if (ext !== undefined && typeof ext !== "string") throw new TypeErrorCtor("ext must be a string");
+    let f = splitPath(path)[2];
+    if (ext && call(StringSubstr, f, -1 * ext.length) === ext) f = call(StringSubstr, f, 0, f.length - ext.length);
+    return f;
+  };
+  posix.extname = function extname(path) { return splitPath(path)[3]; };
+  posix.format = function format(pathObject) {
+    if (pathObject === null || typeof pathObject !== "object") {
+      throw new TypeErrorCtor("Parameter 'pathObject' must be an object, not " + typeof pathObject);
+    }
+    const root = pathObject.root || "";
+    if (typeof root !== "string") {
+      throw new TypeErrorCtor("'pathObject.root' must be a string or undefined, not " + typeof pathObject.root);
+    }
+    const dir = pathObject.dir ? pathObject.dir + posix.sep : "";
+    const base = pathObject.base || "";
+    return dir + base;
+  };
+  posix.parse = function parse(pathString) {
+    assertPath(pathString);
+    const allParts = splitPath(pathString);
+    return {
+      root: allParts[0],
+      dir: allParts[0] + call(StringSlice, allParts[1], 0, -1),
+      base: allParts[2],
+      ext: allParts[3],
+      name: call(StringSlice, allParts[2], 0, allParts[2].length - allParts[3].length),
+    };
+  };
+  posix.sep = "/";
+  posix.delimiter = ":";
+  const win32 = {};
+  for (const name of ["resolve", "normalize", "isAbsolute", "join", "relative", "_makeLong", "dirname", "basename",
+    "extname", "format", "parse"]) {
+    win32[name] = ({ [name]() { unsupported("path.win32." + name); } })[name];
+  }
+  win32.sep = "\\";
+  win32.delimiter = ";";
+  posix.posix = posix;
+  posix.win32 = win32;
+  return posix;
+})();
+
+// -- querystring: js/node/querystring.js (Node 4.x's lib/querystring.js) -------------------------
+// unescape tries decodeURIComponent and falls back to unescapeBuffer (ArangoDB's Buffer), as there.
+const querystringModule = (() => {
+  const QueryString = {};
+  const charCode = (c) => call(StringCharCodeAt, c, 0);
+  QueryString.unescapeBuffer = function (s, decodeSpaces) {
+    const out = new Buffer(s.length);
+    let state = "CHAR";  // states: CHAR, HEX0, HEX1
+    let n, m, hexchar;
+    let outIndex = 0;
+    for (let inIndex = 0; inIndex <= s.length; inIndex++) {
+      let c = call(StringCharCodeAt, s, inIndex);
+      switch (state) {
+        case "CHAR":
+          switch (c) {
+            case charCode("%"):
+              n = 0;
+              m = 0;
+              state = "HEX0";
+              break;
+            case charCode("+"):
+              if (decodeSpaces) c = charCode(" ");
+              // falls through
+            default:
+              out[outIndex++] = c;
+              break;
+          }
+          break;
+        case "HEX0":
+          state = "HEX1";
+          hexchar = c;
+          if (charCode("0") <= c && c <= charCode("9")) {
+            n = c - charCode("0");
+          } else if (charCode("a") <= c && c <= charCode("f")) {
+            n = c - charCode("a") + 10;
+          } else if (charCode("A") <= c && c <= charCode("F")) {
+            n = c - charCode("A") + 10;
+          } else {
+            out[outIndex++] = charCode("%");
+            out[outIndex++] = c;
+            state = "CHAR";
+            break;
+          }
+          break;
+        case "HEX1":
+          state = "CHAR";
+          if (charCode("0") <= c && c <= charCode("9")) {
+            m = c - charCode("0");
+          } else if (charCode("a") <= c && c <= charCode("f")) {
+            m = c - charCode("a") + 10;
+          } else if (charCode("A") <= c && c <= charCode("F")) {
+            m = c - charCode("A") + 10;
+          } else {
+            out[outIndex++] = charCode("%");
+            out[outIndex++] = hexchar;
+            out[outIndex++] = c;
+            break;
+          }
+          out[outIndex++] = 16 * n + m;
+          break;
+      }
+    }
+    return out.slice(0, outIndex - 1);
+  };
+  QueryString.unescape = function (s, decodeSpaces) {
+    try {
+      return RealDecodeURIComponent(s);
+    } catch (e) {
+      return QueryString.unescapeBuffer(s, decodeSpaces).toString();
+    }
+  };
+  const hexTable = new RealArray(256);
+  for (let i = 0; i < 256; ++i) {
+    hexTable[i] = "%" + call(StringToUpperCase, (i < 16 ? "0" : "") + call(NumberToString, i, 16));
+  }
+  QueryString.escape = function (s) {
+    s = "" + s;
+    const len = s.length;
+    let out = "";
+    if (len === 0) return s;
+    for (let i = 0; i < len; ++i) {
+      let c = call(StringCharCodeAt, s, i);
+      // ! - . _ ~ ' ( ) * digits, upper and lower case letters
+      if (c === 0x21 || c === 0x2D || c === 0x2E || c === 0x5F || c === 0x7E || (c >= 0x27 && c <= 0x2A) ||
+          (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)) {
+        out += s[i];
+        continue;
+      }
+      if (c < 0x80) {
+        out += hexTable[c];
+        continue;
+      }
+      if (c < 0x800) {
+        out += hexTable[0xC0 | (c >> 6)] + hexTable[0x80 | (c & 0x3F)];
+        continue;
+      }
+      if (c < 0xD800 || c >= 0xE000) {
+        out += hexTable[0xE0 | (c >> 12)] + hexTable[0x80 | ((c >> 6) & 0x3F)] + hexTable[0x80 | (c & 0x3F)];
+        continue;
+      }
+      // surrogate pair (a lone one takes the next code unit, or NaN's 0, as Node 4's did)
+      ++i;
+      c = 0x10000 + (((c & 0x3FF) << 10) | (call(StringCharCodeAt, s, i) & 0x3FF));
+      out += hexTable[0xF0 | (c >> 18)] + hexTable[0x80 | ((c >> 12) & 0x3F)] + hexTable[0x80 | ((c >> 6) & 0x3F)] +
+        hexTable[0x80 | (c & 0x3F)];
+    }
+    return out;
+  };
+  const stringifyPrimitive = function (v) {
+    if (typeof v === "string") return v;
+    if (typeof v === "number" && NumberIsFinite(v)) return "" + v;
+    if (typeof v === "boolean") return v ? "true" : "false";
+    return "";
+  };
+  QueryString.stringify = QueryString.encode = function (obj, sep, eq, options) {
+    sep = sep || "&";
+    eq = eq || "=";
+    let encode = QueryString.escape;
+    if (options && typeof options.encodeURIComponent === "function") encode = options.encodeURIComponent;
+    if (obj !== null && typeof obj === "object") {
+      const keys = ObjectKeys(obj);
+      const len = keys.length;
+      const flast = len - 1;
+      let fields = "";
+      for (let i = 0; i < len; ++i) {
+        const k = keys[i];
+        const v = obj[k];
+        const ks = encode(stringifyPrimitive(k)) + eq;
+        if (isArray(v)) {
+          const vlen = v.length;
+          const vlast = vlen - 1;
+          for (let j = 0; j < vlen; ++j) {
+            fields += ks + encode(stringifyPrimitive(v[j]));
+            if (j < vlast) fields += sep;
+          }
+          if (vlen && i < flast) fields += sep;
+        } else {
+          fields += ks + encode(stringifyPrimitive(v));
+          if (i < flast) fields += sep;
+        }
+      }
+      return fields;
+    }
+    return "";
+  };
+  function decodeStr(s, decoder) {
+    try {
+      return decoder(s);
+    } catch (e) {
+      return QueryString.unescape(s, true);
+    }
+  }
+  QueryString.parse = QueryString.decode = function (qs, sep, eq, options) {
+    sep = sep || "&";
+    eq = eq || "=";
+    const obj = {};
+    if (typeof qs !== "string" || qs.length === 0) return obj;
+    const regexp = /\+/g;
+    qs = call(StringSplit, qs, sep);
+    let maxKeys = 1000;
+    if (options && typeof options.maxKeys === "number") maxKeys = options.maxKeys;
+    let len = qs.length;
+    if (maxKeys > 0 && len > maxKeys) len = maxKeys;  // maxKeys <= 0: no limit
+    let decode = QueryString.unescape;
+    if (options && typeof options.decodeURIComponent === "function") decode = options.decodeURIComponent;
+    const keys = [];
+    for (let i = 0; i < len; ++i) {
+      const x = call(StringReplace, qs[i], regexp, "%20");
+      const idx = call(StringIndexOf, x, eq);
+      let k, v;
+      if (idx >= 0) {
+        k = decodeStr(call(StringSubstring, x, 0, idx), decode);
+        v = decodeStr(call(StringSubstring, x, idx + 1), decode);
+      } else {
+        k = decodeStr(x, decode);
+        v = "";
+      }
+      if (call(ArrayIndexOf, keys, k) === -1) {
+        obj[k] = v;
+        push(keys, k);
+      } else if (isArray(obj[k])) {
+        push(obj[k], v);
+      } else {
+        obj[k] = [obj[k], v];
+      }
+    }
+    return obj;
+  };
+  return QueryString;
+})();
+
+// -- util: js/node/util.js (ArangoDB's, after Node 0.12/4.x's lib/util.js) -----------------------
+// format (%s %d %j %%; an object with a _PRINT, a Buffer, shows as ArangoDB prints it), inspect
+// (the 0.12 algorithm: depth 2, 60-column lines, showHidden, customInspect, colors), deprecate
+// (which returns the function unchanged: no warning in ArangoDB), log (console.log with a
+// "2 Dec 06:48:23" local-time stamp, on the fake clock), inherits, _extend, and the is*
+// predicates. util.js is sloppy-mode code: inherits and _extend assign as sloppy code does (a
+// failed assignment, to a class's prototype say, is silently skipped).
+const utilModule = (() => {
+  const exports = {};
+  const hasOwnProperty = (obj, prop) => call(hasOwn, obj, prop);
+  // `o[key] = value` as sloppy code does it
+  const sloppySet = (o, key, value) => {
+    if (o === null || o === undefined) throw new TypeErrorCtor(`Cannot set properties of ${o} (setting '${key}')`);
+    if (typeof o === "object" || typeof o === "function") ReflectSet(o, key, value);
+  };
+  const objectToString = (o) => call(ObjectToString, o);
+  function arangoPrint(obj) {
+    const ctx = { output: "" };
+    obj._PRINT(ctx);
+    return ctx.output;
+  }
+  const isBoolean = (arg) => typeof arg === "boolean";
+  const isNull = (arg) => arg === null;
+  const isNullOrUndefined = (arg) => arg == null;
+  const isNumber = (arg) => typeof arg === "number";
+  const isString = (arg) => typeof arg === "string";
+  const isSymbol = (arg) => typeof arg === "symbol";
+  const isUndefined = (arg) => arg === void 0;
+  const isObject = (arg) => typeof arg === "object" && arg !== null;
+  const isRegExp = (re) => isObject(re) && objectToString(re) === "[object RegExp]";
+  const isDate = (d) => isObject(d) && objectToString(d) === "[object Date]";
+  const isError = (e) => isObject(e) && (objectToString(e) === "[object Error]" || e instanceof ErrorCtor);
+  const isFunction = (arg) => typeof arg === "function";
+  const isPrimitive = (arg) => arg === null || typeof arg === "boolean" || typeof arg === "number" ||
+    typeof arg === "string" || typeof arg === "symbol" || typeof arg === "undefined";
+  const isBuffer = (arg) => arg instanceof Buffer;
+
+  const formatRegExp = /%[sdj%]/g;
+  exports.format = function (f) {
+    if (!isString(f)) {
+      const objects = [];
+      for (let i = 0; i < arguments.length; i++) {
+        if (arguments[i] && typeof arguments[i]._PRINT === "function") push(objects, arangoPrint(arguments[i]));
+        else push(objects, inspect(arguments[i]));
+      }
+      return call(ArrayJoin, objects, " ");
+    }
+    let i = 1;
+    const args = arguments;
+    const len = args.length;
+    let text = call(StringReplace, str(f), formatRegExp, function (x) {
+      if (x === "%%") return "%";
+      if (i >= len) return x;
+      switch (x) {
+        case "%s": return str(args[i++]);
+        case "%d": return RealNumber(args[i++]);
+        case "%j":
+          try {
+            return JSONstringify(args[i++]);
+          } catch (_) {
+            return "[Circular]";
+          }
+        default:
+          return x;
+      }
+    });
+    for (let x = args[i]; i < len; x = args[++i]) {
+      if (isNull(x) || !isObject(x)) text += " " + x;
+      else if (x && typeof x._PRINT === "function") text += " " + arangoPrint(x);
+      else text += " " + inspect(x);
+    }
+    return text;
+  };
+  exports.deprecate = function (fn, msg) { return fn; };
+
+  function inspect(obj, opts) {
+    const ctx = { seen: [], stylize: stylizeNoColor };
+    if (arguments.length >= 3) ctx.depth = arguments[2];
+    if (arguments.length >= 4) ctx.colors = arguments[3];
+    if (isBoolean(opts)) ctx.showHidden = opts;
+    else if (opts) exports._extend(ctx, opts);
+    if (isUndefined(ctx.showHidden)) ctx.showHidden = false;
+    if (isUndefined(ctx.depth)) ctx.depth = 2;
+    if (isUndefined(ctx.colors)) ctx.colors = false;
+    if (isUndefined(ctx.customInspect)) ctx.customInspect = true;
+    if (ctx.colors) ctx.stylize = stylizeWithColor;
+    return formatValue(ctx, obj, ctx.depth);
+  }
+  exports.inspect = inspect;
+  inspect.colors = {
+    bold: [1, 22], italic: [3, 23], underline: [4, 24], inverse: [7, 27], white: [37, 39], grey: [90, 39],
+    black: [30, 39], blue: [34, 39], cyan: [36, 39], green: [32, 39], magenta: [35, 39], red: [31, 39],
+    yellow: [33, 39],
+  };
+  inspect.styles = {
+    special: "cyan", number: "yellow", boolean: "yellow", undefined: "grey", null: "bold", string: "green",
+    symbol: "green", date: "magenta", regexp: "red",
+  };
+  function stylizeWithColor(text, styleType) {
+    const style = inspect.styles[styleType];
+    if (style) return "\u001b[" + inspect.colors[style][0] + "m" + text + "\u001b[" + inspect.colors[style][1] + "m";
+    return text;
+  }
+  function stylizeNoColor(text, styleType) { return text; }
+  function arrayToHash(array) {
+    const hash = {};
+    call(ArrayForEach, array, function (val, idx) { hash[val] = true; });
+    return hash;
+  }
+  function formatValue(ctx, value, recurseTimes) {
+    // a user-specified inspect function (not util's own, not on a prototype object)
+    if (ctx.customInspect && value && isFunction(value.inspect) && value.inspect !== exports.inspect &&
+        !(value.constructor && value.constructor.prototype === value)) {
+      let ret = value.inspect(recurseTimes, ctx);
+      if (!isString(ret)) ret = formatValue(ctx, ret, recurseTimes);
+      return ret;
+    }
+    const primitive = formatPrimitive(ctx, value);
+    if (primitive) return primitive;
+    let keys = ObjectKeys(value);
+    const visibleKeys = arrayToHash(keys);
+    if (ctx.showHidden) keys = getOwnPropertyNames(value);
+    const symbols = getOwnPropertySymbols(value);
+    keys = call(ArrayConcat, keys, symbols);
+    call(ArrayForEach, symbols, function (symbol) {
+      if (getOwnPropertyDescriptor(value, symbol).enumerable) visibleKeys[symbol] = true;
+    });
+    let formatted;
+    let raw = value;
+    try {
+      if (!isDate(value)) raw = value.valueOf();
+    } catch (e) {
+      // ignore
+    }
+    if (isString(raw)) keys = call(ArrayFilter, keys, function (key) { return !(key >= 0 && key < raw.length); });
+    if (keys.length === 0) {
+      if (isFunction(value)) {
+        const name = value.name ? ": " + value.name : "";
+        return ctx.stylize("[Function" + name + "]", "special");
+      }
+      if (isRegExp(value)) return ctx.stylize(call(RegExpToString, value), "regexp");
+      if (isDate(value)) return ctx.stylize(call(DateToString, value), "date");
+      if (isError(value)) return formatError(value);
+      if (isString(raw)) {
+        formatted = formatPrimitiveNoColor(ctx, raw);
+        return ctx.stylize("[String: " + formatted + "]", "string");
+      }
+      if (isNumber(raw)) {
+        formatted = formatPrimitiveNoColor(ctx, raw);
+        return ctx.stylize("[Number: " + formatted + "]", "number");
+      }
+      if (isBoolean(raw)) {
+        formatted = formatPrimitiveNoColor(ctx, raw);
+        return ctx.stylize("[Boolean: " + formatted + "]", "boolean");
+      }
+    }
+    let base = "";
+    let array = false;
+    let braces = ["{", "}"];
+    if (isArray(value)) {
+      array = true;
+      braces = ["[", "]"];
+    }
+    if (isFunction(value)) base = " [Function" + (value.name ? ": " + value.name : "") + "]";
+    if (isRegExp(value)) base = " " + call(RegExpToString, value);
+    if (isDate(value)) base = " " + call(DateToUTCString, value);
+    if (isError(value)) base = " " + formatError(value);
+    if (isString(raw)) base = " [String: " + formatPrimitiveNoColor(ctx, raw) + "]";
+    if (isNumber(raw)) base = " [Number: " + formatPrimitiveNoColor(ctx, raw) + "]";
+    if (isBoolean(raw)) base = " [Boolean: " + formatPrimitiveNoColor(ctx, raw) + "]";
+    if (!base && typeof value._PRINT === "function") base = " " + arangoPrint(value);
+    if (keys.length === 0 && (!array || value.length === 0)) return braces[0] + base + braces[1];
+    if (recurseTimes < 0) {
+      if (isRegExp(value)) return ctx.stylize(call(RegExpToString, value), "regexp");
+      return ctx.stylize("[Object]", "special");
+    }
+    push(ctx.seen, value);
+    let output;
+    if (array) {
+      output = formatArray(ctx, value, recurseTimes, visibleKeys, keys);
+    } else {
+      output = call(ArrayMap, keys, function (key) {
+        return formatProperty(ctx, value, recurseTimes, visibleKeys, key, array);
+      });
+    }
+    call(ArrayPop, ctx.seen);
+    return reduceToSingleString(output, base, braces);
+  }
+  function formatPrimitive(ctx, value) {
+    if (isUndefined(value)) return ctx.stylize("undefined", "undefined");
+    if (isString(value)) return ctx.stylize(JSONstringify(value), "string");
+    if (isNumber(value)) {
+      if (value === 0 && 1 / value < 0) return ctx.stylize("-0", "number");
+      return ctx.stylize("" + value, "number");
+    }
+    if (isBoolean(value)) return ctx.stylize("" + value, "boolean");
+    if (isNull(value)) return ctx.stylize("null", "null");
+    if (isSymbol(value)) return ctx.stylize(call(SymbolToString, value), "symbol");
+  }
+  function formatPrimitiveNoColor(ctx, value) {
+    const stylize = ctx.stylize;
+    ctx.stylize = stylizeNoColor;
+    const text = formatPrimitive(ctx, value);
+    ctx.stylize = stylize;
+    return text;
+  }
+  function formatError(value) { return "[" + call(ErrorToString, value) + "]"; }
+  function formatArray(ctx, value, recurseTimes, visibleKeys, keys) {
+    const output = [];
+    for (let i = 0, l = value.length; i < l; ++i) {
+      if (hasOwnProperty(value, str(i))) push(output, formatProperty(ctx, value, recurseTimes, visibleKeys, str(i), true));
+      else push(output, "");
+    }
+    call(ArrayForEach, keys, function (key) {
+      if (!call(StringMatch, key, /^\d+$/)) push(output, formatProperty(ctx, value, recurseTimes, visibleKeys, key, true));
+    });
+    return output;
+  }
+  const indent = (text, by) => call(ArrayJoin, call(ArrayMap, call(StringSplit, text, "\n"),
+    function (line) { return by + line; }), "\n");
+  function formatProperty(ctx, value, recurseTimes, visibleKeys, key, array) {
+    let name, text;
+    const desc = getOwnPropertyDescriptor(value, key) || { value: value[key] };
+    if (desc.get) text = ctx.stylize(desc.set ? "[Getter/Setter]" : "[Getter]", "special");
+    else if (desc.set) text = ctx.stylize("[Setter]", "special");
+    if (!hasOwnProperty(visibleKeys, key)) name = "[" + str(key) + "]";
+    if (!text) {
+      if (call(ArrayIndexOf, ctx.seen, desc.value) < 0) {
+        if (isNull(recurseTimes)) text = formatValue(ctx, desc.value, null);
+        else text = formatValue(ctx, desc.value, recurseTimes - 1);
+        if (call(StringIndexOf, text, "\n") > -1) {
+          if (array) text = call(StringSubstr, indent(text, "  "), 2);
+          else text = "\n" + indent(text, "   ");
+        }
+      } else {
+        text = ctx.stylize("[Circular]", "special");
+      }
+    }
+    if (isUndefined(name)) {
+      if (isSymbol(key)) {
+        name = ctx.stylize(call(SymbolToString, key), "name");
+      } else {
+        if (array && call(StringMatch, key, /^\d+$/)) return text;
+        name = JSONstringify("" + key);
+        if (call(StringMatch, name, /^"([a-zA-Z_][a-zA-Z_0-9]*)"$/)) {
+          name = ctx.stylize(call(StringSubstr, name, 1, name.length - 2), "name");
+        } else {
+          name = ctx.stylize(name, "string");
+        }
+      }
+    }
+    return name + ": " + text;
+  }
+  function reduceToSingleString(output, base, braces) {
+    const length = call(ArrayReduce, output, function (prev, cur) {
+      return prev + call(StringReplace, cur, /\u001b\[\d\d?m/g, "").length + 1;
+    }, 0);
+    if (length > 60) {
+      return braces[0] + (base === "" ? "" : base + "\n ") + " " + call(ArrayJoin, output, ",\n  ") + " " + braces[1];
+    }
+    return braces[0] + base + " " + call(ArrayJoin, output, ", ") + " " + braces[1];
+  }
+  exports.isArray = isArray;
+  exports.isBoolean = isBoolean;
+  exports.isNull = isNull;
+  exports.isNullOrUndefined = isNullOrUndefined;
+  exports.isNumber = isNumber;
+  exports.isString = isString;
+  exports.isSymbol = isSymbol;
+  exports.isUndefined = isUndefined;
+  exports.isRegExp = isRegExp;
+  exports.isObject = isObject;
+  exports.isDate = isDate;
+  exports.isError = isError;
+  exports.isFunction = isFunction;
+  exports.isPrimitive = isPrimitive;
+  exports.isBuffer = isBuffer;
+  const pad = (n) => (n < 10 ? "0" + call(NumberToString, n, 10) : call(NumberToString, n, 10));
+  const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  function timestamp() {  // 26 Feb 16:19:34 (on the fake clock)
+    const d = new FakeDate();
+    const t = call(ArrayJoin, [pad(d.getHours()), pad(d.getMinutes()), pad(d.getSeconds())], ":");
+    return call(ArrayJoin, [d.getDate(), months[d.getMonth()], t], " ");
+  }
+  exports.log = function () {
+    console.log("%s - %s", timestamp(), apply(exports.format, exports, arguments));
+  };
+  exports.inherits = function (ctor, superCtor) {
+    sloppySet(ctor, "super_", superCtor);
+    sloppySet(ctor, "prototype", ObjectCreate(superCtor.prototype, {
+      constructor: { value: ctor, enumerable: false, writable: true, configurable: true },
+    }));
+  };
+  exports._extend = function (origin, add) {
+    if (!add || !isObject(add)) return origin;
+    const keys = ObjectKeys(add);
+    let i = keys.length;
+    while (i--) sloppySet(origin, keys[i], add[keys[i]]);
+    return origin;
+  };
+  return exports;
+})();
+
+// -- events: js/common/bootstrap/modules/events.js (Node 5.x's lib/events.js) ----------------------
+// require('events') is EventEmitter itself (and EventEmitter.EventEmitter). Its prototype holds
+// data properties (domain, _events, _maxListeners: undefined) that every emitter assigns over, so
+// EventEmitter and its prototype cannot be frozen (a frozen prototype's data property makes the
+// instance's assignment fail): like Buffer they are changeable in a run and checked and restored
+// after it (isolation.js); their functions are frozen. The "domain" module does not exist in
+// ArangoDB: EventEmitter.usingDomains = true makes new emitters fail on require('domain').
+const EventEmitter = (() => {
+  let domain;
+  function EventEmitter() {
+    EventEmitter.init.call(this);
+  }
+  EventEmitter.EventEmitter = EventEmitter;
+  EventEmitter.usingDomains = false;
+  EventEmitter.prototype.domain = undefined;
+  EventEmitter.prototype._events = undefined;
+  EventEmitter.prototype._maxListeners = undefined;
+  EventEmitter.defaultMaxListeners = 10;
+  EventEmitter.init = function () {
+    this.domain = null;
+    if (EventEmitter.usingDomains) {
+      domain = domain || require("domain");
+      if (domain.active && !(this instanceof domain.Domain)) this.domain = domain.active;
+    }
+    if (!this._events || this._events === getPrototypeOf(this)._events) {
+      this._events = {};
+      this._eventsCount = 0;
+    }
+    this._maxListeners = this._maxListeners || undefined;
+  };
+  EventEmitter.prototype.setMaxListeners = function setMaxListeners(n) {
+    if (typeof n !== "number" || n < 0 || RealIsNaN(n)) throw new TypeErrorCtor("n must be a positive number");
+    this._maxListeners = n;
+    return this;
+  };
+  function $getMaxListeners(that) {
+    if (that._maxListeners === undefined) return EventEmitter.defaultMaxListeners;
+    return that._maxListeners;
+  }
+  EventEmitter.prototype.getMaxListeners = function getMaxListeners() { return $getMaxListeners(this); };
+  function arrayClone(arr, i) {
+    const copy = new RealArray(i);
+    while (i--) copy[i] = arr[i];
+    return copy;
+  }
+  // (Node's emitNone/emitOne/.../emitMany, one function: each listener is called with the
+  // arguments after the type, on a copy of the list taken before the first call)
+  function emitAll(handler, isFn, self, args) {
+    if (isFn) {
+      apply(handler, self, args);
+    } else {
+      const len = handler.length;
+      const listeners = arrayClone(handler, len);
+      for (let i = 0; i < len; ++i) apply(listeners[i], self, args);
+    }
+  }
+  EventEmitter.prototype.emit = function emit(type) {
+    let er, events, domain;
+    let needDomainExit = false;
+    let doError = (type === "error");
+    events = this._events;
+    if (events) doError = (doError && events.error == null);
+    else if (!doError) return false;
+    domain = this.domain;
+    if (doError) {  // no 'error' listener: throw
+      er = arguments[1];
+      if (domain) {
+        if (!er) er = new ErrorCtor('Uncaught, unspecified "error" event.');
+        er.domainEmitter = this;
+        er.domain = domain;
+        er.domainThrown = false;
+        domain.emit("error", er);
+      } else if (er instanceof ErrorCtor) {
+        throw er;
+      } else {
+        const err = new ErrorCtor('Uncaught, unspecified "error" event. (' + er + ")");
+        err.context = er;
+        throw err;
+      }
+      return false;
+    }
+    const handler = events[type];
+    if (!handler) return false;
+    if (domain && this !== g.process) {
+      domain.enter();
+      needDomainExit = true;
+    }
+    const isFn = typeof handler === "function";
+    const len = arguments.length;
+    const args = new RealArray(len > 1 ? len - 1 : 0);
+    for (let i = 1; i < len; i++) args[i - 1] = arguments[i];
+    emitAll(handler, isFn, this, args);
+    if (needDomainExit) domain.exit();
+    return true;
+  };
+  EventEmitter.prototype.addListener = function addListener(type, listener) {
+    let m, events, existing;
+    if (typeof listener !== "function") throw new TypeErrorCtor("listener must be a function");
+    events = this._events;
+    if (!events) {
+      events = this._events = {};
+      this._eventsCount = 0;
+    } else {
+      // emit "newListener" before adding, so that a newListener listener does not see itself
+      if (events.newListener) {
+        this.emit("newListener", type, listener.listener ? listener.listener : listener);
+        events = this._events;
+      }
+      existing = events[type];
+    }
+    if (!existing) {
+      existing = events[type] = listener;
+      ++this._eventsCount;
+    } else {
+      if (typeof existing === "function") existing = events[type] = [existing, listener];
+      else existing.push(listener);
+      if (!existing.warned) {  // listener leak
+        m = $getMaxListeners(this);
+        if (m && m > 0 && existing.length > m) {
+          existing.warned = true;
+          console.error("(node) warning: possible EventEmitter memory " +
+                        "leak detected. %d %s listeners added. " +
+                        "Use emitter.setMaxListeners() to increase limit.",
+                        existing.length, type);
+          console.trace();
+        }
+      }
+    }
+    return this;
+  };
+  EventEmitter.prototype.on = EventEmitter.prototype.addListener;
+  EventEmitter.prototype.once = function once(type, listener) {
+    if (typeof listener !== "function") throw new TypeErrorCtor("listener must be a function");
+    let fired = false;
+    function g() {
+      this.removeListener(type, g);
+      if (!fired) {
+        fired = true;
+        apply(listener, this, arguments);
+      }
+    }
+    g.listener = listener;
+    this.on(type, g);
+    return this;
+  };
+  function spliceOne(list, index) {
+    for (let i = index, k = i + 1, n = list.length; k < n; i += 1, k += 1) list[i] = list[k];
+    list.pop();
+  }
+  EventEmitter.prototype.removeListener = function removeListener(type, listener) {
+    let list, events, position, i;
+    if (typeof listener !== "function") throw new TypeErrorCtor("listener must be a function");
+    events = this._events;
+    if (!events) return this;
+    list = events[type];
+    if (!list) return this;
+    if (list === listener || (list.listener && list.listener === listener)) {
+      if (--this._eventsCount === 0) {
+        this._events = {};
+      } else {
+        delete events[type];
+        if (events.removeListener) this.emit("removeListener", type, listener);
+      }
+    } else if (typeof list !== "function") {
+      position = -1;
+      for (i = list.length; i-- > 0;) {
+        if (list[i] === listener || (list[i].listener && list[i].listener === listener)) {
+          position = i;
+          break;
+        }
+      }
+      if (position < 0) return this;
+      if (list.length === 1) {
+        list[0] = undefined;
+        if (--this._eventsCount === 0) {
+          this._events = {};
+          return this;
+        } else {
+          delete events[type];
+        }
+      } else {
+        spliceOne(list, position);
+      }
+      if (events.removeListener) this.emit("removeListener", type, listener);
+    }
+    return this;
+  };
+  EventEmitter.prototype.removeAllListeners = function removeAllListeners(type) {
+    let listeners, events;
+    events = this._events;
+    if (!events) return this;
+    if (!events.removeListener) {  // not listening for removeListener: no need to emit
+      if (arguments.length === 0) {
+        this._events = {};
+        this._eventsCount = 0;
+      } else if (events[type]) {
+        if (--this._eventsCount === 0) this._events = {};
+        else delete events[type];
+      }
+      return this;
+    }
+    if (arguments.length === 0) {  // emit removeListener for all listeners on all events
+      const keys = ObjectKeys(events);
+      for (let i = 0, key; i < keys.length; ++i) {
+        key = keys[i];
+        if (key === "removeListener") continue;
+        this.removeAllListeners(key);
+      }
+      this.removeAllListeners("removeListener");
+      this._events = {};
+      this._eventsCount = 0;
+      return this;
+    }
+    listeners = events[type];
+    if (typeof listeners === "function") {
+      this.removeListener(type, listeners);
+    } else if (listeners) {
+      do {  // LIFO order
+        this.removeListener(type, listeners[listeners.length - 1]);
+      } while (listeners[0]);
+    }
+    return this;
+  };
+  EventEmitter.prototype.listeners = function listeners(type) {
+    let ret;
+    const events = this._events;
+    if (!events) {
+      ret = [];
+    } else {
+      const evlistener = events[type];
+      if (!evlistener) ret = [];
+      else if (typeof evlistener === "function") ret = [evlistener];
+      else ret = arrayClone(evlistener, evlistener.length);
+    }
+    return ret;
+  };
+  function listenerCount(type) {
+    const events = this._events;
+    if (events) {
+      const evlistener = events[type];
+      if (typeof evlistener === "function") return 1;
+      else if (evlistener) return evlistener.length;
+    }
+    return 0;
+  }
+  EventEmitter.listenerCount = function (emitter, type) {
+    if (typeof emitter.listenerCount === "function") return emitter.listenerCount(type);
+    return call(listenerCount, emitter, type);
+  };
+  EventEmitter.prototype.listenerCount = listenerCount;
+  return EventEmitter;
+})();
