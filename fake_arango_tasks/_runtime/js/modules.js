@@ -67,7 +67,7 @@ const modules = new RealMap([
   ["@arangodb/request", request], ["fs", fsModule], ["process", processModule],
   ["@arangodb/crypto", crypto], ["@arangodb/users", users], ["buffer", bufferModule],
   ["path", pathModule], ["querystring", querystringModule], ["util", utilModule], ["events", EventEmitter],
-  ["assert", assertModule],
+  ["assert", assertModule], ["punycode", punycodeModule], ["url", urlModule],
 ]);
 // loaded on first use (lodash.js)
 const LAZY_MODULES = new RealMap([["lodash", loadLodash], ["underscore", loadLodash]]);
@@ -83,7 +83,7 @@ const UNSUPPORTED_MODULES = new RealSet([
   "@arangodb/graph-examples/example-graph", "@arangodb/heap", "@arangodb/hotbackup", "@arangodb/is",
   "@arangodb/locals", "@arangodb/mimetypes", "@arangodb/pregel", "@arangodb/replication",
   "@arangodb/satellite-graph", "@arangodb/simple-query", "@arangodb/smart-graph", "@arangodb/util",
-  "module", "punycode", "stream", "string_decoder", "timers", "url", "vm",
+  "module", "stream", "string_decoder", "timers", "vm",
   "accepts", "ajv", "chai", "content-disposition", "dedent", "error-stack-parser", "graphql-sync",
   "highlight.js", "http-errors", "iconv-lite", "joi", "js-yaml", "marked", "media-typer", "mime-types",
   "minimatch", "qs", "range-parser", "semver", "sinon", "statuses", "toposort", "type-is", "vary",
@@ -120,7 +120,7 @@ function freezeDeep(value) {
 }
 for (const module of [print, console, require, internal, arangodb, tasks, request, IncomingResponse, fsModule,
   processModule, processPrototype, errors, dbMethods, crypto, users, pathModule, querystringModule, utilModule,
-  assertModule]) {
+  assertModule, punycodeModule, urlModule]) {
   freezeDeep(module);
 }
 // Buffer, SlowBuffer and their prototypes stay changeable within a run, as in arangod (isolation.js
