@@ -33,7 +33,8 @@ const CHECKED = [g, Object, Object.prototype, Function, Function.prototype, Arra
   ErrorCtor, ErrorCtor.prototype, TypeErrorCtor, TypeErrorCtor.prototype, RangeErrorCtor, RangeErrorCtor.prototype,
   SyntaxErrorCtor, SyntaxErrorCtor.prototype, ReferenceError, ReferenceError.prototype, EvalError, EvalError.prototype,
   URIError, URIError.prototype, AggregateError, AggregateError.prototype, ArangoError, ArangoError.prototype,
-  Buffer, Buffer.prototype, SlowBuffer, SlowBuffer.prototype];  // buffer.js: changeable in a run, as in arangod
+  Buffer, Buffer.prototype, SlowBuffer, SlowBuffer.prototype,  // buffer.js: changeable in a run, as in arangod
+  EventEmitter, EventEmitter.prototype];  // node.js: the same
 function discoverRoots() {
   const roots = [];
   const seen = new RealSet();

@@ -45,12 +45,13 @@ const arangodb = { print, db: dbProxy, time, errors, ArangoError, aql, query }; 
 // errorLines, cwd, nextTick (which calls its function at once, with no arguments) and exit =
 // internal.exit. The fake's env is an empty frozen object: arangod's would be the server process's
 // environment, and the fake never shows a command the host's. cwd is refused as in a hardened
-// server; exit and the EventEmitter methods (require('events') is not emulated) are ArangoError 9.
+// server; exit and the EventEmitter methods that would change it (process is frozen: the fake
+// keeps no listeners on it between runs) are ArangoError 9; it is an EventEmitter (node.js), so
+// listeners(), listenerCount() and getMaxListeners() answer as for an emitter with no listeners.
 // There is no process.pid in ArangoDB.
 const notEmulated = (what) => ({ [what]() { unsupported("process." + what); } })[what];
-const processPrototype = {};
-for (const name of ["setMaxListeners", "emit", "addListener", "on", "once", "removeListener", "removeAllListeners",
-  "listeners"]) {
+const processPrototype = ObjectCreate(EventEmitter.prototype);
+for (const name of ["setMaxListeners", "emit", "addListener", "on", "once", "removeListener", "removeAllListeners"]) {
   processPrototype[name] = notEmulated(name);
 }
 const processModule = ObjectCreate(processPrototype);
@@ -65,6 +66,8 @@ const modules = new RealMap([
   ["@arangodb", arangodb], ["internal", internal], ["console", console], ["@arangodb/tasks", tasks],
   ["@arangodb/request", request], ["fs", fsModule], ["process", processModule],
   ["@arangodb/crypto", crypto], ["@arangodb/users", users], ["buffer", bufferModule],
+  ["path", pathModule], ["querystring", querystringModule], ["util", utilModule], ["events", EventEmitter],
+  ["assert", assertModule], ["punycode", punycodeModule], ["url", urlModule],
 ]);
 // loaded on first use (lodash.js)
 const LAZY_MODULES = new RealMap([["lodash", loadLodash], ["underscore", loadLodash]]);
@@ -80,8 +83,7 @@ const UNSUPPORTED_MODULES = new RealSet([
   "@arangodb/graph-examples/example-graph", "@arangodb/heap", "@arangodb/hotbackup", "@arangodb/is",
   "@arangodb/locals", "@arangodb/mimetypes", "@arangodb/pregel", "@arangodb/replication",
   "@arangodb/satellite-graph", "@arangodb/simple-query", "@arangodb/smart-graph", "@arangodb/util",
-  "assert", "events", "module", "path", "punycode", "querystring", "stream", "string_decoder",
-  "timers", "url", "util", "vm",
+  "module", "stream", "string_decoder", "timers", "vm",
   "accepts", "ajv", "chai", "content-disposition", "dedent", "error-stack-parser", "graphql-sync",
   "highlight.js", "http-errors", "iconv-lite", "joi", "js-yaml", "marked", "media-typer", "mime-types",
   "minimatch", "qs", "range-parser", "semver", "sinon", "statuses", "toposort", "type-is", "vary",
@@ -102,6 +104,8 @@ function require(name) {
 const frozen = new RealSet();
 setAdd(frozen, Buffer);  // (checked, not frozen: below)
 setAdd(frozen, SlowBuffer);
+setAdd(frozen, EventEmitter);  // (the same: node.js)
+setAdd(frozen, EventEmitter.prototype);
 function freezeDeep(value) {
   if ((typeof value !== "object" && typeof value !== "function") || value === null || value === dbProxy) return value;
   if (setHas(frozen, value)) return value;
@@ -115,16 +119,22 @@ function freezeDeep(value) {
   return value;
 }
 for (const module of [print, console, require, internal, arangodb, tasks, request, IncomingResponse, fsModule,
-  processModule, processPrototype, errors, dbMethods, crypto, users]) {
+  processModule, processPrototype, errors, dbMethods, crypto, users, pathModule, querystringModule, utilModule,
+  assertModule, punycodeModule, urlModule]) {
   freezeDeep(module);
 }
 // Buffer, SlowBuffer and their prototypes stay changeable within a run, as in arangod (isolation.js
 // checks and restores them after each run); their functions and the module object are frozen.
-for (const holder of [Buffer, Buffer.prototype, SlowBuffer, SlowBuffer.prototype]) {
+// So do EventEmitter (require('events')) and its prototype (node.js).
+for (const holder of [Buffer, Buffer.prototype, SlowBuffer, SlowBuffer.prototype, EventEmitter,
+  EventEmitter.prototype]) {
   const keys = ownKeys(holder);
   for (let i = 0; i < keys.length; i++) {
     const d = getOwnPropertyDescriptor(holder, keys[i]);
-    if (d && typeof d.value === "function" && d.value !== Buffer && d.value !== SlowBuffer) freezeDeep(d.value);
+    if (d && typeof d.value === "function" && d.value !== Buffer && d.value !== SlowBuffer &&
+        d.value !== EventEmitter) {
+      freezeDeep(d.value);
+    }
   }
 }
 ObjectFreeze(bufferModule);
