@@ -22,7 +22,9 @@ __all__ = ["module_source", "prelude_source", "SECTIONS"]
 
 #: The prelude's files, in the order they are joined.
 SECTIONS = ("kernel", "surface", "printing", "console", "time", "sandbox", "buffer", "lodash", "tasks", "documents", "aql",
-            "transactions", "request", "crypto", "users", "node", "modules", "isolation", "driver")
+            "transactions", "request", "crypto", "users",
+            "node", "node_path", "node_querystring", "node_util", "node_events", "node_assert", "node_punycode", "node_url",
+            "modules", "isolation", "driver")
 
 
 def _errors_table() -> str:
