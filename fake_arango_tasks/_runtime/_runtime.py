@@ -7,7 +7,7 @@ Python and are reached through the bridge (``_bridge``), so replacing a context 
 
 A batch is one call into V8 (see ``js/driver.js`` for when it ends early). Limits:
 
-- time: a watchdog checks, every twentieth of ``timeout``, whether the run under way started
+- time: a watchdog checks, every fortieth of ``timeout``, whether the run under way started
   more than ``timeout`` seconds ago (the bridge buffer counts run starts), and terminates it;
   promise continuations that run past the limit after the call returned end the context;
 - memory: V8's heap limit for the context (``max_memory``), and ArrayBuffer memory counted per
@@ -44,6 +44,9 @@ DEFAULT_MAX_MEMORY: Final = 256 * 1024 * 1024
 #: Default limit of what one run may print, characters; past it the output is cut.
 DEFAULT_MAX_OUTPUT: Final = 65_536
 _COMPILE_TIMEOUT: Final = 2.0
+#: The watchdog looks this many times per time limit; a run's stop comes at most one slice after
+#: its limit, or three when the isolate has to be ended (_v8's kill after two): within 10% past it.
+_SLICES_PER_LIMIT: Final = 40
 #: And per character of the command, seconds: compiling is linear in its length (a 24 MB command
 #: takes about 3 s), arangod has no limit, and a command within the request size must compile.
 _COMPILE_TIME_PER_CHAR: Final = 1e-6
@@ -304,7 +307,7 @@ class JavaScriptRuntime:
 
     @property
     def _slice(self) -> float:
-        return max(self.timeout / 20, 0.001)
+        return max(self.timeout / _SLICES_PER_LIMIT, 0.001)
 
     def _fit(self, context: _Context, batch_id: int, jobs: Sequence[Job]) -> Sequence[Job]:
         """Write the batch request, with as many jobs as fit into the bridge buffer.

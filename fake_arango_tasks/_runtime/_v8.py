@@ -41,7 +41,7 @@ _HANDLE_TYPES: Final = frozenset({_ARRAY, _OBJECT, _FUNCTION, _PROMISE, 7, 8, 9}
 #: The callback id reserved for the synchronous bridge; completions use ids from 1 up.
 _BRIDGE_ID: Final = 2**62
 #: How many watchdog slices after cancelling a call to wait for it to end before the isolate is
-#: ended (with the runtime's slice of a twentieth of the time limit: a run stops within 10% past it).
+#: ended (with the runtime's slice of a fortieth of the time limit: a run stops within 10% past it).
 _KILL_AFTER_SLICES: Final = 2
 #: What a waiter gets when the isolate ends before its call does.
 _KILLED: Final = object()
