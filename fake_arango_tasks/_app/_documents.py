@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import _errors as E
-from .._documents import Document, DocumentStore
+from .._documents import Document, DocumentStore, per_element
 from .._errors import ArangoError
 from ._call import Call, Reply
 from ._collections import not_emulated
@@ -47,15 +47,7 @@ def insert_document(call: Call) -> Reply:
             result["old"] = old
         return result
 
-    if isinstance(body, list):
-        results: list[Any] = []
-        for item in body:
-            try:
-                results.append(one(item))
-            except ArangoError as exc:
-                results.append({"error": True, "errorNum": exc.error_num, "errorMessage": exc.message})
-        return 202, results
-    return 202, one(body)
+    return 202, per_element(body, one)
 
 
 def read_document(call: Call) -> Reply:

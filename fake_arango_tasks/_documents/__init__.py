@@ -12,8 +12,8 @@ place (see :mod:`._store`); one concept per module:
 from ._aql import DatabaseStorage
 from ._collection import Collection, Document, WriteMode
 from ._indexes import Index
-from ._store import DocumentStore
+from ._store import DocumentStore, per_element
 from ._transactions import Transaction, TransactionOptions, parse_options
 
 __all__ = ["Collection", "DatabaseStorage", "Document", "DocumentStore", "Index", "Transaction", "TransactionOptions", "WriteMode",
-           "parse_options"]
+           "parse_options", "per_element"]

@@ -38,6 +38,25 @@ __all__ = ["DocumentStore"]
 LockKey = tuple[int, Any]
 
 
+def per_element(value: Any, one: Callable[[Any], Any]) -> Any:
+    """``one(value)``, or for an array one result per element with a failed element's error in
+    its place as ``{"error": true, "errorNum", "errorMessage"}`` (``transaction::Methods``'
+    per-document results, the same for HTTP and the JavaScript collection API).
+
+    Raises:
+        ArangoError: ``one`` failed on a single (non-array) value.
+    """
+    if not isinstance(value, list):
+        return one(value)
+    results: list[Any] = []
+    for item in value:
+        try:
+            results.append(one(item))
+        except ArangoError as exc:
+            results.append({"error": True, "errorNum": exc.error_num, "errorMessage": exc.message})
+    return results
+
+
 @dataclass(frozen=True)
 class _Undo:
     """One step of an undo log: put ``document`` back at ``key`` (``None``: remove the key) in

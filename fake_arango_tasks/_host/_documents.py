@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from .. import _errors as E
-from .._documents import Collection, Document, DocumentStore, Transaction, WriteMode
+from .._documents import Collection, Document, DocumentStore, Transaction, WriteMode, per_element
 from .._errors import ArangoError
 from .._runtime import Job
 from ._context import HostContext, arg, options
@@ -21,18 +21,6 @@ from ._context import HostContext, arg, options
 __all__ = ["DocumentOps"]
 
 _MODES: dict[Any, WriteMode] = {"conflict": "conflict", "replace": "replace", "update": "update", "ignore": "ignore"}
-
-
-def _many(first: Any, one: Callable[[Any], Any]) -> Any:
-    if not isinstance(first, list):
-        return one(first)
-    results: list[Any] = []
-    for item in first:
-        try:
-            results.append(one(item))
-        except ArangoError as exc:
-            results.append({"error": True, "errorNum": exc.error_num, "errorMessage": exc.message})
-    return results
 
 
 def _selector_rev(selector: Any, opts: dict[str, Any]) -> str | None:
@@ -119,12 +107,12 @@ class DocumentOps:
                 result["old"] = old
             return result
 
-        return _many(body, one)
+        return per_element(body, one)
 
     def _document(self, job: Job, database: str, args: list[Any]) -> Any:
         collection = self._collection(job, database, args[0])
         trx = self._trx(job, database)
-        return _many(arg(args, 1), lambda selector: self._store.get(database, collection.name, selector, trx))
+        return per_element(arg(args, 1), lambda selector: self._store.get(database, collection.name, selector, trx))
 
     def _documents(self, job: Job, database: str, args: list[Any]) -> Any:
         """``collection.documents(keys)`` (``lookupByKeys``): ``{documents: [...]}``, missing keys skipped."""
@@ -170,7 +158,7 @@ class DocumentOps:
                 result["old"] = old
             return result
 
-        return _many(arg(args, 1), one)
+        return per_element(arg(args, 1), one)
 
     def _count(self, job: Job, database: str, args: list[Any]) -> Any:
         collection = self._collection(job, database, args[0])
