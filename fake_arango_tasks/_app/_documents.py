@@ -81,13 +81,8 @@ def write_document(call: Call) -> Reply:
     else:
         old, new = documents.update(call.database, name, key, body, rev=rev, keep_null=call.flag("keepNull", True),
                                     merge_objects=call.flag("mergeObjects", True), trx=trx)
-    result = DocumentStore.header(collection, new)
-    result["_oldRev"] = old["_rev"]
-    if call.flag("returnNew"):
-        result["new"] = new
-    if call.flag("returnOld"):
-        result["old"] = old
-    return 202, result
+    return 202, DocumentStore.rewrite_answer(old, new, return_new=call.flag("returnNew"),
+                                             return_old=call.flag("returnOld"))
 
 
 ROUTES = (

@@ -345,6 +345,17 @@ class DocumentStore:
         """``{_id, _key, _rev}`` of a document, as write operations answer."""
         return {"_id": document["_id"], "_key": document["_key"], "_rev": document["_rev"]}
 
+    @staticmethod
+    def rewrite_answer(old: Document, new: Document, *, return_new: bool, return_old: bool) -> Document:
+        """What a replace or update answers (HTTP and JavaScript alike): ``{_id, _key, _rev,
+        _oldRev}``, then ``new`` and ``old`` when asked (``RestDocumentHandler``, ``v8-collection.cpp``)."""
+        result = {"_id": new["_id"], "_key": new["_key"], "_rev": new["_rev"], "_oldRev": old["_rev"]}
+        if return_new:
+            result["new"] = new
+        if return_old:
+            result["old"] = old
+        return result
+
     def get(self, database: str, name: str, selector: Any, trx: Transaction | None = None) -> Document:
         """The document a selector names.
 

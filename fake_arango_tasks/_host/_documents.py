@@ -33,16 +33,9 @@ def _selector_rev(selector: Any, opts: dict[str, Any]) -> str | None:
 
 
 def _rewrite_result(old: Document, new: Document, opts: dict[str, Any]) -> Document:
-    result = DocumentStore.header(_NO_COLLECTION, new)
-    result["_oldRev"] = old["_rev"]
-    if opts.get("returnNew"):
-        result["new"] = new
-    if opts.get("returnOld"):
-        result["old"] = old
-    return result
+    return DocumentStore.rewrite_answer(old, new, return_new=bool(opts.get("returnNew")),
+                                        return_old=bool(opts.get("returnOld")))
 
-
-_NO_COLLECTION = Collection("", "0", 2)
 
 
 class DocumentOps:
