@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import requests
 
-from fake_arango_tasks import FakeArangoTasks
+from fake_arango_tasks import FakeArangoTasks, Run
 
 
 class Http:
@@ -43,6 +43,20 @@ def create_task(http: Http, command: str, **body: object) -> str:
     response = http.post("/_api/tasks", {"command": command, **body})
     assert response.status_code == 200, response.text
     return str(response.json()["id"])
+
+
+def one_run(fake: FakeArangoTasks, http: Http, command: str, **body: object) -> Run:
+    """Create a task over HTTP and advance one second: its one run (fails the test unless exactly one)."""
+    create_task(http, command, **body)
+    runs = fake.advance(1)
+    assert len(runs) == 1
+    return runs[0]
+
+
+def printed(run: Run) -> list[str]:
+    """What ``run`` printed (messages only); fails the test if it threw."""
+    assert run.error is None, run.error
+    return [message for _, message in run.output]
 
 
 def arango_codes(excinfo: pytest.ExceptionInfo[Any]) -> tuple[int, int]:

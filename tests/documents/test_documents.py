@@ -8,21 +8,11 @@ import pytest
 from arango import ArangoClient
 from arango.exceptions import DocumentRevisionError
 
-from fake_arango_tasks import FakeArangoTasks, Run
+from fake_arango_tasks import FakeArangoTasks
 from tests.conftest import Http
 from tests.conftest import create_task as _task
-
-
-def _printed(run: Run) -> list[str]:
-    assert run.error is None, run.error
-    return [message for _, message in run.output]
-
-
-def _one_run(fake: FakeArangoTasks, http: Http, command: str, **body: object) -> Run:
-    _task(http, command, **body)
-    runs = fake.advance(1)
-    assert len(runs) == 1
-    return runs[0]
+from tests.conftest import one_run as _one_run
+from tests.conftest import printed as _printed
 
 
 def test_documents_written_by_a_task_are_read_back_with_python_arango(arango_tasks: FakeArangoTasks,

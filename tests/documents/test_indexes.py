@@ -16,21 +16,10 @@ import pytest
 from arango import ArangoClient
 from arango.exceptions import DocumentInsertError
 
-from fake_arango_tasks import FakeArangoTasks, Run
+from fake_arango_tasks import FakeArangoTasks
 from tests.conftest import Http, ordered
-from tests.conftest import create_task as _task
-
-
-def _printed(run: Run) -> list[str]:
-    assert run.error is None, run.error
-    return [message for _, message in run.output]
-
-
-def _one_run(fake: FakeArangoTasks, http: Http, command: str) -> Run:
-    _task(http, command)
-    runs = fake.advance(1)
-    assert len(runs) == 1
-    return runs[0]
+from tests.conftest import one_run as _one_run
+from tests.conftest import printed as _printed
 
 
 def test_ensure_index_answers_the_sorted_description_then_is_newly_created(arango_tasks: FakeArangoTasks,

@@ -17,15 +17,10 @@ import json
 
 import pytest
 
-from fake_arango_tasks import FakeArangoTasks, Run
+from fake_arango_tasks import FakeArangoTasks
 from tests.conftest import Http
 from tests.conftest import create_task as _task
-
-
-def _one_run(fake: FakeArangoTasks, http: Http, command: str) -> Run:
-    _task(http, command)
-    [run] = fake.advance(1)
-    return run
+from tests.conftest import one_run as _one_run
 
 
 def _json(fake: FakeArangoTasks, http: Http, expression: str) -> object:

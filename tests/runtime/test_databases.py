@@ -7,21 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from fake_arango_tasks import FakeArangoTasks, Run, User
+from fake_arango_tasks import FakeArangoTasks, User
 from tests.conftest import Http
 from tests.conftest import create_task as _task
-
-
-def _printed(run: Run) -> list[str]:
-    assert run.error is None, run.error
-    return [message for _, message in run.output]
-
-
-def _one_run(fake: FakeArangoTasks, http: Http, command: str) -> Run:
-    _task(http, command)
-    runs = fake.advance(1)
-    assert len(runs) == 1
-    return runs[0]
+from tests.conftest import one_run as _one_run
+from tests.conftest import printed as _printed
 
 
 def test_the_databases_own_methods(arango_tasks: FakeArangoTasks, http: Http) -> None:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from fake_arango_tasks import DEFAULT_START, FakeArangoTasks, Run
+from fake_arango_tasks import DEFAULT_START, FakeArangoTasks
 from tests.conftest import Http
 from tests.conftest import create_task as _task
+from tests.conftest import one_run as _one_run
+from tests.conftest import printed as _printed
 
 
 def _run_once(fake: FakeArangoTasks, http: Http, command: str, params: object = None) -> object:
@@ -17,18 +19,6 @@ def _run_once(fake: FakeArangoTasks, http: Http, command: str, params: object = 
     runs = fake.advance(1)
     assert len(runs) == 1
     return runs[0]
-
-
-def _one_run(fake: FakeArangoTasks, http: Http, command: str, **body: object) -> Run:
-    _task(http, command, **body)
-    runs = fake.advance(1)
-    assert len(runs) == 1
-    return runs[0]
-
-
-def _printed(run: Run) -> list[str]:
-    assert run.error is None, run.error
-    return [message for _, message in run.output]
 
 
 def _random_draws(seed: int, extra_task: bool) -> list[tuple[str, ...]]:

@@ -15,21 +15,11 @@ import re
 import jwt
 import pytest
 
-from fake_arango_tasks import FakeArangoTasks, Run, User
+from fake_arango_tasks import FakeArangoTasks, User
 from tests.conftest import Http
 from tests.conftest import create_task as _task
-
-
-def _printed(run: Run) -> list[str]:
-    assert run.error is None, run.error
-    return [message for _, message in run.output]
-
-
-def _one_run(fake: FakeArangoTasks, http: Http, command: str, **body: object) -> Run:
-    _task(http, command, **body)
-    runs = fake.advance(1)
-    assert len(runs) == 1
-    return runs[0]
+from tests.conftest import one_run as _one_run
+from tests.conftest import printed as _printed
 
 
 def test_global_is_the_global_object(arango_tasks: FakeArangoTasks, http: Http) -> None:

@@ -17,11 +17,7 @@ from werkzeug.wrappers import Request, Response
 from fake_arango_tasks import FakeArangoTasks, OptionError, Run
 from tests.conftest import Http
 from tests.conftest import create_task as _task
-
-
-def _printed(run: Run) -> list[str]:
-    assert run.error is None, run.error
-    return [message for _, message in run.output]
+from tests.conftest import printed as _printed
 
 
 def _one_run(fake: FakeArangoTasks, command: str, **params: object) -> Run:

@@ -7,11 +7,7 @@ from __future__ import annotations
 
 from fake_arango_tasks import FakeArangoTasks, Run
 from tests.conftest import Http, create_task
-
-
-def _printed(run: Run) -> list[str]:
-    assert run.error is None, run.error
-    return [message for _, message in run.output]
+from tests.conftest import printed as _printed
 
 
 def _run(fake: FakeArangoTasks, http: Http, command: str) -> Run:
@@ -118,7 +114,8 @@ def test_collection_simple_queries(arango_tasks: FakeArangoTasks, http: Http) ->
 
 
 def test_a_read_only_owner_cannot_write_through_aql(http: Http) -> None:
-    from fake_arango_tasks import FakeArangoTasks as Fake, User
+    from fake_arango_tasks import FakeArangoTasks as Fake
+    from fake_arango_tasks import User
     with Fake(users={"root": "", "reader": User("p", {"_system": "ro"})}) as fake:
         admin = Http(fake.url)
         admin.session.auth = ("root", "")

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from fake_arango_tasks import DEFAULT_START, FakeArangoTasks, Run
+from fake_arango_tasks import DEFAULT_START, FakeArangoTasks
 from tests.conftest import Http
 from tests.conftest import create_task as _task
-
-
-def _printed(run: Run) -> list[str]:
-    assert run.error is None, run.error
-    return [message for _, message in run.output]
+from tests.conftest import printed as _printed
 
 
 def test_tasks_module_registers_unregisters_and_gets_on_the_same_table(arango_tasks: FakeArangoTasks,

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from fake_arango_tasks import DEFAULT_START, FakeArangoTasks, Run, User
+from fake_arango_tasks import DEFAULT_START, FakeArangoTasks, User
 from tests.conftest import Http
+from tests.conftest import printed as _printed
 
 LATER = 86400
 USERS = {"root": "", "alice": "a", "bob": "b", "clerk": User("c", {"_system": "rw"})}
@@ -16,11 +17,6 @@ def _as(fake: FakeArangoTasks, user: str, password: str) -> Http:
     client = Http(fake.url)
     client.session.auth = (user, password)
     return client
-
-
-def _printed(run: Run) -> list[str]:
-    assert run.error is None, run.error
-    return [message for _, message in run.output]
 
 
 def _tries(*calls: str) -> str:
