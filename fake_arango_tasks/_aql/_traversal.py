@@ -106,11 +106,9 @@ class _Traversal:
         self.graph.edge_collections()
         # a missing start vertex is null, its edges are still followed
         root = _Path([self.graph.vertex(start_id)], [], [0.0])
-        if self.order == "dfs":
-            return self._depth_first(frame, root, start_id)
-        if self.order == "bfs":
-            return self._breadth_first(frame, root, start_id)
-        return self._weighted(frame, root, start_id)
+        if self.order == "weighted":
+            return self._weighted(frame, root, start_id)
+        return self._unweighted(frame, root, start_id)
 
     def _visit(self, frame: Frame, path: _Path) -> tuple[Frame | None, bool]:
         """The frame to emit for ``path`` (``None`` while its depth is below the minimum) and
@@ -120,44 +118,35 @@ class _Traversal:
         emitted = self._emit(frame, path) if depth >= self.min_depth else None
         return emitted, not stop and depth < self.max_depth
 
-    def _depth_first(self, frame: Frame, root: _Path, start_id: str) -> Iterator[Frame]:
+    def _unweighted(self, frame: Frame, root: _Path, start_id: str) -> Iterator[Frame]:
+        """Depth-first (pre-order: a vertex's edges followed in the edge index's order) or breadth-first."""
+        depth_first = self.order == "dfs"
         visited = {start_id}
-        stack: list[tuple[_Path, list[str]]] = [(root, [start_id])]
-        while stack:
-            path, ids = stack.pop()
+        pending: deque[tuple[_Path, list[str]]] = deque([(root, [start_id])])
+        while pending:
+            path, ids = pending.pop() if depth_first else pending.popleft()
             emitted, expand = self._visit(frame, path)
             if emitted is not None:
                 yield emitted
-            if not expand:
-                continue
-            children = []
-            for edge, other in self.graph.neighbours(ids[-1]):
-                if not self._allowed(ids, path.edges, edge, other, visited):
-                    continue
-                document = self.graph.vertex(other)
-                if self.unique_vertices == "global":
-                    visited.add(other)
-                children.append((_Path(path.vertices + [document], path.edges + [edge],
-                                       path.weights + [path.weights[-1] + self.graph.weight(edge)]), ids + [other]))
-            stack.extend(reversed(children))
+            if expand:
+                children = self._children(path, ids, visited, weigh=depth_first)
+                pending.extend(reversed(children) if depth_first else children)
 
-    def _breadth_first(self, frame: Frame, root: _Path, start_id: str) -> Iterator[Frame]:
-        visited = {start_id}
-        queue: deque[tuple[_Path, list[str]]] = deque([(root, [start_id])])
-        while queue:
-            path, ids = queue.popleft()
-            emitted, expand = self._visit(frame, path)
-            if emitted is not None:
-                yield emitted
-            if not expand:
+    def _children(self, path: _Path, ids: list[str], visited: set[str], *, weigh: bool) -> list[tuple[_Path, list[str]]]:
+        """The paths one edge longer that uniqueness allows, in the edge index's order. With
+        ``weigh`` their weights add the edges' weights: the depth-first walk always did, so a
+        negative weight is 1948 there and not breadth-first."""
+        children = []
+        for edge, other in self.graph.neighbours(ids[-1]):
+            if not self._allowed(ids, path.edges, edge, other, visited):
                 continue
-            for edge, other in self.graph.neighbours(ids[-1]):
-                if not self._allowed(ids, path.edges, edge, other, visited):
-                    continue
-                if self.unique_vertices == "global":
-                    visited.add(other)
-                queue.append((_Path(path.vertices + [self.graph.vertex(other)], path.edges + [edge],
-                                    path.weights + [path.weights[-1]]), ids + [other]))
+            document = self.graph.vertex(other)
+            if self.unique_vertices == "global":
+                visited.add(other)
+            weight = path.weights[-1] + self.graph.weight(edge) if weigh else path.weights[-1]
+            children.append((_Path(path.vertices + [document], path.edges + [edge], path.weights + [weight]),
+                             ids + [other]))
+        return children
 
     def _weighted(self, frame: Frame, root: _Path, start_id: str) -> Iterator[Frame]:
         visited = {start_id}
