@@ -36,9 +36,9 @@ Everything else is served, and the connection kept alive as ``llhttp_should_keep
 (HTTP/1.1 unless ``Connection: close``; HTTP/1.0 only with ``Connection: keep-alive``), idle for
 at most ``--http.keep-alive-timeout`` (300 s). ``Expect: 100-continue`` gets ``HTTP/1.1 100
 Continue`` before the body is read. A ``HEAD`` request has no body (``on_header_complete``
-returns 1): what follows its head is the next request.
+returns 1): what follows its head is the next request (not so in the fake: :class:`RequestReader`).
 
-Bounds of the fake that arangod does not have (its buffers grow): a request line of at most
+Bounds of the fake that arangod does not have (its buffers grow): a request target of at most
 :data:`MAX_REQUEST_LINE` bytes and a head of at most :data:`MAX_HEAD` bytes in
 :data:`MAX_HEADERS` lines; past them the answer is an empty 414 or 431 and the connection closes
 (the answers arangod 3.3's ``HttpCommTask::processRead`` gave for its own limits).
@@ -128,7 +128,6 @@ class Head:
         method, target: as sent (``target`` is the raw request target).
         version: ``"HTTP/1.0"`` or ``"HTTP/1.1"``.
         headers: ``(name, value)`` in order, values without surrounding blanks.
-        body_length: how many body bytes follow (0 for ``HEAD``).
         keep_alive: whether the connection stays open after the answer.
         expect_continue: ``Expect: 100-continue`` was sent.
     """
@@ -137,7 +136,6 @@ class Head:
     target: str
     version: str
     headers: list[tuple[str, str]]
-    body_length: int
     keep_alive: bool
     expect_continue: bool
 
@@ -284,8 +282,7 @@ def check_head(method: str, target: str, version: tuple[int, int], headers: list
     if content_length > MAX_BODY_SIZE:
         return Refusal(413)
     return Head(method=method, target=target, version=f"HTTP/{version[0]}.{version[1]}", headers=headers,
-                body_length=0 if method == "HEAD" else content_length, keep_alive=keep_alive,
-                expect_continue=expect == "100-continue")
+                keep_alive=keep_alive, expect_continue=expect == "100-continue")
 
 
 def _phrase_line(status: int) -> str:
