@@ -190,3 +190,16 @@ def test_a_task_id_cannot_inject_code_through_its_stack_file_name(arango_tasks: 
     runs = arango_tasks.advance(1)
     assert runs[0].output == (("print", "ran"),)
     assert runs[1].error is not None and "task:a%20b:1:" in runs[1].error.stack
+
+
+def test_errors_thrown_by_the_api_carry_their_numbers_http_status(arango_tasks: FakeArangoTasks, http: Http) -> None:
+    """TRI_CreateErrorObject (lib/V8/v8-utils.cpp) sets ``code`` to the number's status
+    (GeneralResponse::responseCode): a usage error (10) is 400, not the 500 an ArangoError built
+    without a code gets."""
+    run = _one_run(arango_tasks, http, """
+        const db = require('@arangodb').db;
+        for (const f of [() => db._useDatabase(), () => require('@arangodb/request')(null)]) {
+          try { f(); } catch (e) { print(e.errorNum, e.code); }
+        }
+    """)
+    assert _printed(run) == ["10 400", "10 400"]

@@ -102,12 +102,21 @@ class ArangoError extends ErrorCtor {
   }
   toString() { return "ArangoError " + this.errorNum + ": " + this.errorMessage; }
 }
-const fail = (errorNum, errorMessage, code) => { throw new ArangoError(errorNum, errorMessage, code); };
-// The errors module (require('@arangodb').errors), generated from _errors.py's table.
+// The errors module (require('@arangodb').errors), generated from _errors.py's table, and each
+// number's HTTP status (GeneralResponse::responseCode).
 const ERROR_TABLE = /*ERRORS*/;
 const errors = {};
-for (const name of ObjectKeys(ERROR_TABLE)) errors[name] = ObjectFreeze({ code: ERROR_TABLE[name][0], message: ERROR_TABLE[name][1] });
+const ERROR_STATUS = new RealMap();
+for (const name of ObjectKeys(ERROR_TABLE)) {
+  const [num, message, status] = ERROR_TABLE[name];
+  errors[name] = ObjectFreeze({ code: num, message });
+  call(MapSet, ERROR_STATUS, num, status);
+}
 ObjectFreeze(errors);
+// Throws what arangod's TRI_CreateErrorObject makes: `code` is the number's HTTP status unless given.
+const fail = (errorNum, errorMessage, code) => {
+  throw new ArangoError(errorNum, errorMessage, code || call(MapGet, ERROR_STATUS, errorNum));
+};
 // "not supported by fake-arango-tasks: <what>": ArangoDB has it, the fake does not emulate it.
 const unsupported = (what) => fail(9, "not supported by fake-arango-tasks: " + what, 501);
 
