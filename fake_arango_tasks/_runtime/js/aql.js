@@ -250,7 +250,7 @@ function simpleQueries(name) {
     outEdges: (vertex) => edgesOf("out", vertex),
     // JS_RemoveByKeys (v8-query.cpp): {removed: writesExecuted, ignored: writesIgnored}
     removeByKeys: function (keys) {
-      if (arguments.length !== 1 || !isArray(keys)) fail(10, "usage: removeByKeys(<keys>)");
+      if (arguments.length !== 1 || !isArray(keys)) usage("removeByKeys(<keys>)");
       const stats = simple({ simple: "removeByKeys", collection: name, keys }).extra.stats;
       return { removed: stats.writesExecuted, ignored: stats.writesIgnored };
     },

@@ -41,7 +41,6 @@ function indexBelow(key, length) {
   const n = +key;
   return str(n) === key && isUint32(n) && n < length ? n : -1;
 }
-const usage = (text) => fail(10, "usage: " + text, 400);
 
 // -- text <-> bytes ----------------------------------------------------------------------------
 // UTF-8 as V8's String::WriteUtf8 and Utf8Length give it (a lone surrogate takes 3 bytes).

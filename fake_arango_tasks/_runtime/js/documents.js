@@ -30,7 +30,6 @@ function extractId(value) {
 // InsertVocbaseCol (v8-collection.cpp): on an edge collection, three or four arguments are the old
 // signature insert(<from>, <to>, <data> [, <options>]), _from and _to taken from the first two.
 function insertArguments(name, args) {
-  const usage = (text) => fail(errors.ERROR_BAD_PARAMETER.code, "usage: " + text);
   if (args.length < 1) usage("insert(<data>, [, <options>])");
   if (args.length < 3) return args;
   if (docs("type", name) !== 3) usage("insert(<data> [, <options>])");
@@ -113,24 +112,24 @@ function databaseMethods() {
     // JS_UseDatabase and friends (v8-vocbase.cpp); the rules are Python's (_host/_databases.py)
     _useDatabase: function (name) {
       const current = inRun("db._useDatabase");
-      if (arguments.length !== 1) fail(10, "usage: db._useDatabase(<name>)");
+      if (arguments.length !== 1) usage("db._useDatabase(<name>)");
       current.database = host("db.use", current.database, str(name));
       return dbProxy;
     },
     _createDatabase: function (name, options, users) {
       const current = inRun("db._createDatabase");
-      if (arguments.length < 1 || arguments.length > 3) fail(10, "usage: db._createDatabase(<name>, <options>, <users>)");
+      if (arguments.length < 1 || arguments.length > 3) usage("db._createDatabase(<name>, <options>, <users>)");
       return host("db.create", current.database, str(name),
         typeof options === "object" && options !== null ? options : null, isArray(users) ? users : null);
     },
     _dropDatabase: function (name) {
       const current = inRun("db._dropDatabase");
-      if (arguments.length !== 1) fail(10, "usage: db._dropDatabase(<name>)");
+      if (arguments.length !== 1) usage("db._dropDatabase(<name>)");
       return host("db.drop", current.database, str(name));
     },
     _databases: function (user) {
       const current = inRun("db._databases");
-      if (arguments.length > 1) fail(10, "usage: db._databases()");
+      if (arguments.length > 1) usage("db._databases()");
       return host("db.list", current.database, arguments.length === 1 ? str(user) : null);
     },
     // AQL: aql.js

@@ -117,6 +117,8 @@ ObjectFreeze(errors);
 const fail = (errorNum, errorMessage, code) => {
   throw new ArangoError(errorNum, errorMessage, code || call(MapGet, ERROR_STATUS, errorNum));
 };
+// TRI_V8_THROW_EXCEPTION_USAGE: 10 "usage: <how to call it>".
+const usage = (text) => fail(10, "usage: " + text);
 // "not supported by fake-arango-tasks: <what>": ArangoDB has it, the fake does not emulate it.
 const unsupported = (what) => fail(9, "not supported by fake-arango-tasks: " + what, 501);
 

@@ -42,7 +42,7 @@ function querystring(qs) {
 function request(req) {
   const current = inRun("@arangodb/request");
   if (typeof req === "string") req = { url: req, method: "GET" };
-  if (req === null || typeof req !== "object") fail(10, "usage: request(<options>)");
+  if (req === null || typeof req !== "object") usage("request(<options>)");
   let url = req.url || req.uri;
   if (!url) throw new ErrorCtor("Request URL must not be empty.");
   url = str(url);
