@@ -66,12 +66,7 @@ def check_seconds(name: str, value: Any) -> float:
         OptionTypeError: neither a number nor a timedelta.
         OptionError: negative, NaN or infinite.
     """
-    if isinstance(value, timedelta):
-        value = value.total_seconds()
-    elif not _is_number(value):
-        raise OptionTypeError(f"{name} must be seconds (an int or float) or a datetime.timedelta, "
-                              f"not {type(value).__name__} {value!r}")
-    return check_number(name, value)
+    return check_number(name, as_seconds(name, value))
 
 
 def as_seconds(name: str, value: Any) -> int | float:

@@ -569,7 +569,8 @@ class FakeArangoTasks:
         if not self._databases.exists(database):
             raise self._databases.not_found()
         body: dict[str, Any] = {"command": command}
-        seconds = {key: as_seconds(key, value) for key, value in (("period", period), ("offset", offset)) if value is not None}
+        seconds = {key: as_seconds(key, value)
+                   for key, value in (("period", period), ("offset", offset)) if value is not None}
         for key, value in (("name", name), *seconds.items(), ("id", id)):
             if value is not None:
                 body[key] = value
