@@ -41,6 +41,8 @@ def _random_draws(seed: int, extra_task: bool) -> list[tuple[str, ...]]:
         ("console.info(params); console.error(new Error('e')); console.debug(null)",
          [("info", '{ "foo" : "bar", "bar" : "foo" }'), ("error", "Error: e"), ("debug", "null")]),
         ("require('console').warn('w')", [("warn", "w")]),
+        # printRecursive's customInspect: an object with a _PRINT method prints itself
+        ("print([{_PRINT(c) { c.output += '<me>'; }}])", [("print", "[ <me> ]")]),
     ],
 )
 def test_output_is_captured_in_order_and_formatted_as_arangodb_prints(

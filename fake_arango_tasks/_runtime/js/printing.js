@@ -20,9 +20,9 @@ function inspect(value, seen, limit) {
   if (call(ArrayIndexOf, seen, value) !== -1) return "[circular]";
   if (value instanceof ArangoError) return "[" + str(value) + "]";
   if (value instanceof RealDate || value instanceof RegExpCtor || value instanceof ErrorCtor) return str(value);
-  // a Buffer prints through its _PRINT, as printRecursive (js/common/bootstrap/modules/internal.js)
-  // calls an object's _PRINT: "[Buffer, length: 2]" (buffer.js)
-  if (value instanceof Buffer && typeof value._PRINT === "function") {
+  // printRecursive (js/common/bootstrap/modules/internal.js) lets an object with a _PRINT method
+  // print itself (customInspect): a Buffer is "[Buffer, length: 2]" (buffer.js)
+  if (typeof value._PRINT === "function") {
     const context = { output: "" };
     value._PRINT(context);
     return str(context.output);
