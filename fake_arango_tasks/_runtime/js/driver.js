@@ -66,7 +66,6 @@ function noteUnregistered(id) { if (batch !== null) setAdd(batch.skip, id); }
 function stopRun(reason, message) {
   const current = inRun("stopRun");
   current.limit = { reason, message };
-  if (reason === "forever") setAdd(batch.skip, current.taskId);  // whether or not the stop takes before the next job
   ask(["stop", current.batchId, current.index, reason]);
   for (;;) {}  // never returns, whatever the command catches: the termination Python asked for ends the call
 }
