@@ -304,7 +304,7 @@ class Scheduler:
                 if following is None:
                     self._queue.cancel(task)
                     timed_done.append(task)
-                else:
+                elif self._queue.due_of(task) != following:  # planning already put it there, mostly
                     self._queue.schedule(task, task.seq, following)
             self._queue_lock.notify_all()
         for task in timed_done:
