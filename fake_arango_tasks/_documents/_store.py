@@ -591,7 +591,7 @@ class DocumentStore:
         ``(description, created)``.
 
         Raises:
-            ArangoError: 1203; 400/10 a bad definition; 1208; 409/1207 another index has the
+            ArangoError: 1203; 400/10 a bad definition or a second TTL index; 1208; 409/1207 another index has the
                 name; 409/1210 a unique index over existing duplicates.
         """
         with self._lock:
@@ -602,6 +602,9 @@ class DocumentStore:
             for index in collection.indexes:
                 if matches(index, wanted, named):
                     return self._description(collection, index), False
+            if wanted.type == "ttl" and any(index.type == "ttl" for index in collection.indexes):
+                # RocksDBCollection::createIndex: findIndex gives the collection's TTL index, whatever its definition
+                raise ArangoError(E.BAD_PARAMETER, "there can only be one ttl index per collection")
             if named and (wanted.name in ("primary", "edge") or any(i.name == wanted.name for i in collection.indexes)):
                 raise ArangoError(E.DUPLICATE_NAME, f"duplicate value: index with name '{wanted.name}' already exists")
             if wanted.enforces_unique:

@@ -17,7 +17,7 @@ from arango import ArangoClient
 from arango.exceptions import DocumentInsertError
 
 from fake_arango_tasks import FakeArangoTasks
-from tests.conftest import Http, ordered
+from tests.conftest import Http, one_run, ordered, printed
 from tests.conftest import one_run as _one_run
 from tests.conftest import printed as _printed
 
@@ -77,6 +77,23 @@ def test_create_over_http_answers_201_then_200_and_drop_answers_the_handle(arang
     assert ordered(dropped) == [("id", handle), ("error", False), ("code", 200)]
     gone = http.delete(f"/_api/index/{handle}")
     assert (gone.status_code, gone.json()["errorNum"]) == (404, 1212)
+
+
+def test_a_collection_has_one_ttl_index(arango_tasks: FakeArangoTasks, http: Http) -> None:
+    # RocksDBCollection::createIndex ("there can only be one ttl index per collection"); docs 3.12
+    # indexing/working-with-indexes/ttl-indexes: "There can at most be one TTL index per collection."
+    http.post("/_api/collection", {"name": "sessions"})
+    spec = {"type": "ttl", "fields": ["expiresAt"], "expireAfter": 0}
+    assert http.post("/_api/index?collection=sessions", spec).status_code == 201
+    assert http.post("/_api/index?collection=sessions", spec).status_code == 200  # the same one: answered
+    other = http.post("/_api/index?collection=sessions", {"type": "ttl", "fields": ["other"], "expireAfter": 60})
+    assert (other.status_code, other.json()["errorNum"], other.json()["errorMessage"]) == \
+        (400, 10, "there can only be one ttl index per collection")
+    run = one_run(arango_tasks, http, """
+        try { db.sessions.ensureIndex({type: 'ttl', fields: ['expiresAt'], expireAfter: 5}); }
+        catch (e) { print(e.errorNum, e.errorMessage); }""")
+    assert printed(run) == ["10 there can only be one ttl index per collection"]
+    assert [i["type"] for i in http.get("/_api/index?collection=sessions").json()["indexes"]] == ["primary", "ttl"]
 
 
 @pytest.mark.parametrize(
