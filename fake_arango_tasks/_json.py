@@ -77,8 +77,8 @@ def _float_text(value: float, timestamp: bool = False) -> str:
     (``_emit_digits``); the branches below are those rules applied to repr's shapes."""
     if value != value or value == _INFINITY or value == -_INFINITY:
         raise ValueError(f"{value!r} has no JSON form")
-    if value == 0:
-        return "0.0" if timestamp else "0"
+    if value == 0:  # fpconv_dtoa writes the sign bit before filter_special writes the 0
+        return "0.0" if timestamp else "-0" if math.copysign(1.0, value) < 0 else "0"
     text = _float_repr(value)
     if "e" not in text:
         whole, _, fraction = text.partition(".")

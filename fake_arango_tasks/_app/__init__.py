@@ -12,6 +12,7 @@ This package knows nothing of V8: it talks to the services in :class:`Services`.
 
 from __future__ import annotations
 
+import math
 import sys
 import traceback
 from typing import Any, Callable, Final, Iterable
@@ -180,8 +181,8 @@ _MAX_ROWS: Final = 8192
 def _json_rows(rows: list[Any]) -> bytes | None:
     """A list of flat objects (``GET /_api/tasks``: the same task objects, listing after listing)
     as :func:`dumps_bytes` writes it, each object's text remembered; ``None`` when an element is
-    anything else. Equal values of one type have one text (the writer prints ``-0.0`` as ``0``
-    too), so members, types and values are the key."""
+    anything else. Equal values of one type have one text, so members, types and values are the
+    key; ``-0.0`` equals ``0.0`` but is written ``-0``, so a row holding it is not cached."""
     parts = []
     cache = _ROWS
     for row in rows:
@@ -191,6 +192,9 @@ def _json_rows(rows: list[Any]) -> bytes | None:
         types = tuple(map(type, values))
         if not _ROW_TYPES.issuperset(types):
             return None
+        if 0.0 in values and _negative_zero(values):
+            parts.append(dumps_bytes(row))
+            continue
         key = (tuple(row), types, values)
         text = cache.get(key)
         if text is None:
@@ -199,6 +203,10 @@ def _json_rows(rows: list[Any]) -> bytes | None:
             text = cache[key] = dumps_bytes(row)
         parts.append(text)
     return b"[" + b",".join(parts) + b"]"
+
+
+def _negative_zero(values: tuple[Any, ...]) -> bool:
+    return any(type(value) is float and value == 0.0 and math.copysign(1.0, value) < 0 for value in values)
 
 
 _WWW_AUTHENTICATE: Final = (

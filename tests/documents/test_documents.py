@@ -144,3 +144,21 @@ def test_revisions_are_checked_as_arangodb_checks_them(arango_tasks: FakeArangoT
     run = arango_tasks.advance(1)[0]
     assert run.error is None, run.error
     assert [m for _, m in run.output] == ["1200", "true k", '"k" 5 1', '["n",1210]']
+
+
+def test_a_negative_zero_double_is_stored_and_written_back_as_minus_0(arango_tasks: FakeArangoTasks,
+                                                                      http: Http) -> None:
+    # velocypack: Parser::parseNumber keeps "-0.0" as the double -0.0 and "-0" as the integer 0;
+    # src/fpconv.cpp fpconv_dtoa writes the sign bit before filter_special writes the 0.
+    http.post("/_api/collection", {"name": "c"})
+    http.post("/_api/document/c", raw='{"_key":"z","double":-0.0,"int":-0,"positive":0.0}')
+    text = http.get("/_api/document/c/z").text
+    assert text.endswith('"double":-0,"int":0,"positive":0}'), text
+
+
+def test_a_row_of_negative_zero_is_not_answered_from_the_row_of_zero() -> None:
+    from fake_arango_tasks._app import _encode  # the cache of flat rows behind every top-level list answer
+
+    assert _encode([{"a": 0.0}], False) == b'[{"a":0}]'
+    assert _encode([{"a": -0.0}], False) == b'[{"a":-0}]'
+    assert _encode([{"a": 0.0}], False) == b'[{"a":0}]'

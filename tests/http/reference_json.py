@@ -30,8 +30,8 @@ def format_number(value: float | int) -> str:
         return str(value)
     if not math.isfinite(value):
         raise ValueError(f"{value!r} has no JSON form")
-    if value == 0:
-        return "0.0" if isinstance(value, Timestamp) else "0"
+    if value == 0:  # -0.0 is "-0" since fpconv's sign bit was honoured (the one change since it was copied)
+        return "0.0" if isinstance(value, Timestamp) else "-0" if math.copysign(1.0, value) < 0 else "0"
     sign, digit_tuple, exponent = Decimal(repr(abs(value))).normalize().as_tuple()
     assert isinstance(exponent, int)
     text = _emit_digits("".join(map(str, digit_tuple)), exponent)
