@@ -125,3 +125,28 @@ def test_a_read_only_owner_cannot_write_through_aql(http: Http) -> None:
         assert reader.post("/_api/cursor", {"query": "FOR d IN c RETURN d"}).status_code == 201
         denied = reader.post("/_api/cursor", {"query": "INSERT {} INTO c"})
         assert (denied.status_code, denied.json()["errorNum"]) == (403, 11)
+
+
+def test_print_shows_a_cursor_as_general_array_cursor_does(arango_tasks: FakeArangoTasks, http: Http) -> None:
+    """``GeneralArrayCursor.prototype._PRINT`` (simple-query-common.js): count, cached, the warnings
+    (one per run of a code), then the next ten rows, read from the cursor; no toString of its own."""
+    run = _run(arango_tasks, http, """
+        const db = require('@arangodb').db;
+        const small = db._query('FOR i IN 1..3 RETURN i');
+        print(small);
+        print(String(small), small.hasNext());
+        const big = db._query('FOR i IN 1..12 RETURN {i}');
+        print(big);
+        print(big.next().i, big.count());
+        print(db._query('FOR i IN [1, 2] RETURN i / 0'));
+        print(db._query('FOR i IN [] RETURN i'));
+    """)
+    assert _printed(run) == [
+        "[object GeneralArrayCursor, count: 3, cached: false]\n[ 1, 2, 3 ]\n",
+        "[object Object] false",
+        "[object GeneralArrayCursor, count: 12, cached: false]\n[ "
+        + ", ".join(f'{{ "i" : {i} }}' for i in range(1, 11)) + " ]\n\ntype 'more' to show more documents\n",
+        "11 12",
+        '[object GeneralArrayCursor, count: 2, cached: false, warning(s): "1562 division by zero"]\n[ null, null ]\n',
+        "[object GeneralArrayCursor, count: 0, cached: false]",
+    ]

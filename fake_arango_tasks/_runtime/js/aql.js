@@ -77,7 +77,8 @@ aql.join = (values, separator = " ") => {
   return aql(strings, ...values);
 };
 
-// GeneralArrayCursor: the whole result is here; count() is its length.
+// GeneralArrayCursor: the whole result is here; count() is its length. It has no toString of its
+// own (String(cursor) is "[object Object]"); print shows it with its _PRINT.
 function makeCursor(values, extra) {
   let position = 0;
   let rows = values;
@@ -89,7 +90,31 @@ function makeCursor(values, extra) {
     count: () => rows.length,
     getExtra: () => extra || {},
     dispose: () => { rows = []; position = 0; },
-    toString: () => "[object ArangoQueryCursor]",
+    // GeneralArrayCursor.prototype._PRINT: the count, cached (the fake has no query cache), each
+    // run of warnings with one code once, then the next (up to) 10 rows, read from the cursor.
+    // Left out: the shell's paging global `more` it assigns.
+    _PRINT: (context) => {
+      let text = "[object GeneralArrayCursor, count: " + rows.length + ", cached: false";
+      const warnings = (extra && extra.warnings) || [];
+      if (warnings.length > 0) {
+        text += ", warning(s): ";
+        let last = null;
+        for (const warning of warnings) {
+          if (warning.code === last) continue;
+          if (last !== null) text += ", ";
+          text += '"' + warning.code + " " + warning.message + '"';
+          last = warning.code;
+        }
+      }
+      text += "]";
+      const shown = [];
+      while (shown.length < 10 && position < rows.length) push(shown, rows[position++]);
+      if (shown.length > 0) {
+        text += "\n" + printText([shown]) + "\n";
+        if (position < rows.length) text += "\ntype 'more' to show more documents\n";
+      }
+      context.output += text;
+    },
   };
   cursor[Symbol.iterator] = function* iterate() { while (position < rows.length) yield rows[position++]; };
   return ObjectFreeze(cursor);
