@@ -97,10 +97,13 @@ class Faults:
             drop: close the connection without an answer (clients see a connection reset).
 
         Raises:
-            OptionTypeError, OptionError: a bad argument; ``status`` and ``drop`` together.
+            OptionTypeError, OptionError: a bad argument (a ``path`` not starting with ``/``);
+                ``status`` and ``drop`` together.
         """
         method = check_str("method", method) or "*"
         path = check_str("path", path) or "/"
+        if not path.startswith("/"):
+            raise OptionError(f"path must start with / (the path as the client sends it), not {path!r}")
         if times is not None:
             check_int("times", times, minimum=1)
         delay = check_number("delay", delay)

@@ -23,7 +23,8 @@ from urllib.parse import urljoin, urlsplit
 
 import urllib3
 
-from ._errors import OptionError
+from ._errors import OptionError, OptionTypeError
+from ._options import check_int, check_str
 from ._journal import OutgoingRequest
 
 __all__ = ["CannedResponse", "Outgoing", "OutgoingHttp"]
@@ -105,12 +106,20 @@ class OutgoingHttp:
         registration wins.
 
         Raises:
-            ValueError: both ``json`` and ``body`` given, or ``status`` outside 100..599.
+            OptionTypeError: (a TypeError) ``method``, ``url`` or ``body`` not a str, ``status``
+                not an int.
+            OptionError: (a ValueError) both ``json`` and ``body`` given, ``status`` outside
+                100..599, ``url`` not an ``http://`` or ``https://`` URL (no request could match it).
         """
+        check_str("method", method)
+        check_str("url", url)
+        check_int("status", status, minimum=100, maximum=599)
         if json is not _MISSING and body is not None:
-            raise ValueError("give json or body, not both")
-        if not 100 <= status <= 599:
-            raise ValueError(f"status must be an HTTP status, not {status!r}")
+            raise OptionError("give json or body, not both")
+        if body is not None and not isinstance(body, str):
+            raise OptionTypeError(f"body must be a str or None, not {type(body).__name__}")
+        if not url.lower().startswith(("http://", "https://")):
+            raise OptionError(f"url must start with http:// or https:// (a command requests absolute URLs), not {url!r}")
         all_headers = {k.lower(): v for k, v in (headers or {}).items()}
         if json is not _MISSING:
             body = _dumps(json)

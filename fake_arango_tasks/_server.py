@@ -561,13 +561,22 @@ class FakeArangoTasks:
         :class:`~datetime.timedelta`.
 
         Raises:
-            OptionTypeError: ``period`` or ``offset`` is neither a number nor a timedelta (over
-                HTTP ArangoDB reads such a period as none: the task would be timed).
+            OptionTypeError: ``period`` or ``offset`` is neither a number nor a timedelta, ``id``
+                or ``name`` is not a str (over HTTP ArangoDB ignores such a value: the task would
+                be timed, or get a generated id or the default name), ``params`` is not JSON data.
             ArangoError: what ArangoDB answers (400/10 a bad period or command, 409/1851 a
                 duplicate id, 404/1228 an unknown database).
         """
         if not self._databases.exists(database):
             raise self._databases.not_found()
+        for key, given in (("id", id), ("name", name)):
+            if given is not None and not isinstance(given, str):
+                raise OptionTypeError(f"{key} must be a str or None, not {type(given).__name__} {given!r}")
+        if params is not _MISSING:
+            try:
+                dumps(params)
+            except (TypeError, ValueError) as exc:
+                raise OptionTypeError(f"params must be JSON data (dict, list, str, int, float, bool or None): {exc}") from None
         body: dict[str, Any] = {"command": command}
         seconds = {key: as_seconds(key, value)
                    for key, value in (("period", period), ("offset", offset)) if value is not None}

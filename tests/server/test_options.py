@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from datetime import datetime, timedelta, timezone
+from typing import Any
 
 import pytest
 
@@ -97,6 +98,27 @@ def test_bad_arguments_of_the_other_calls() -> None:
         FakeClock("now")  # type: ignore[arg-type]
     with pytest.raises(ClockError, match="start must lie between 1970 and the year 9999"):
         FakeClock(-1)
+
+
+@pytest.mark.parametrize(("call", "error", "message"), [
+    # over HTTP ArangoDB ignores a non-string id or name; a Python caller meant one (a new user's trial)
+    (lambda f: f.create_task("1", id=5), OptionTypeError, "id must be a str or None, not int 5"),
+    (lambda f: f.create_task("1", name=["n"]), OptionTypeError, r"name must be a str or None, not list \['n'\]"),
+    (lambda f: f.create_task("1", params={"a": {1, 2}}), OptionTypeError,
+     "params must be JSON data .*: .*set"),
+    (lambda f: f.create_task("1", params=float("nan")), OptionTypeError, "params must be JSON data .*nan"),
+    (lambda f: f.http.respond("POST", "http://x/y", status="200"), OptionTypeError, "status must be an int"),
+    (lambda f: f.http.respond("POST", "http://x/y", status=99), OptionError, "status must be between 100 and 599"),
+    (lambda f: f.http.respond("POST", "x/y"), OptionError, "url must start with http:// or https://"),
+    (lambda f: f.http.respond("POST", "http://x/y", body=b"x"), OptionTypeError, "body must be a str or None"),
+    (lambda f: f.http.respond(None, "http://x/y"), OptionTypeError, "method must be a non-empty str"),
+    (lambda f: f.faults.add("GET", "_api/tasks"), OptionError, "path must start with /"),
+])
+def test_bad_arguments_name_themselves(call: Any, error: type, message: str) -> None:
+    fake = FakeArangoTasks()
+    with pytest.raises(error, match=message):
+        call(fake)
+    assert fake.tasks == [] and fake.http.snapshot() == [] and fake.faults.list() == []
 
 
 def test_a_busy_port_is_an_oserror_with_errno_and_the_address() -> None:
