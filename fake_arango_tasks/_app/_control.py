@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import secrets
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Protocol
+from typing import TYPE_CHECKING, Any, Callable, Final, Iterable, Mapping, Protocol
 from urllib.parse import parse_qs
 
 from .. import _errors as E
@@ -200,6 +200,10 @@ def next_run(call: Call) -> Reply:
 # -- journals ---------------------------------------------------------------------------------------
 
 
+_TRUE: Final = ("1", "true", "yes", "on")
+_FALSE: Final = ("0", "false", "no", "off")
+
+
 def runs(call: Call) -> Reply:
     """``?task=ID`` (its failures then count as looked at), ``?failed=true|false``, ``?limit=N``
     (the last N)."""
@@ -208,7 +212,9 @@ def runs(call: Call) -> Reply:
     found = _api(call).runs_of(task) if task is not None else _api(call).runs
     failed = args.get("failed")
     if failed is not None:
-        wanted = failed.lower() in ("1", "true", "yes", "on")
+        if failed.lower() not in _TRUE + _FALSE:
+            raise _bad("failed must be true or false")
+        wanted = failed.lower() in _TRUE
         found = [r for r in found if r.threw == wanted]
     limit = args.get("limit")
     if limit is not None:

@@ -31,3 +31,17 @@ def test_control_routes_drive_the_clock(arango_tasks: FakeArangoTasks, http: Htt
     assert (bad.status_code, bad.json()["errorNum"]) == (400, 10)
     assert http.post("/_fake/reset").json() == {"error": False, "code": 200}
     assert http.get("/_api/tasks").json() == [] and http.get("/_fake/runs").json() == []
+
+
+def test_runs_filter_by_failure_and_limit_and_refuse_other_values(arango_tasks: FakeArangoTasks, http: Http) -> None:
+    arango_tasks.expect_errors()
+    _create(http, id="ok", command="print(1)", period=2, offset=1)
+    _create(http, id="bad", command="throw new Error('no')", period=2, offset=2)
+    http.post("/_fake/clock/advance", {"seconds": 6})
+    tasks = lambda query: [r["task"] for r in http.get(f"/_fake/runs{query}").json()]  # noqa: E731
+    assert tasks("") == ["ok", "bad", "ok", "bad", "ok", "bad"]
+    assert tasks("?failed=true") == ["bad"] * 3 and tasks("?failed=FALSE") == ["ok"] * 3
+    assert tasks("?failed=no&limit=2") == ["ok", "ok"] and tasks("?limit=0") == []
+    for query in ("?failed=maybe", "?failed=", "?limit=abc", "?limit=-1"):
+        bad = http.get(f"/_fake/runs{query}")
+        assert (bad.status_code, bad.json()["errorNum"]) == (400, 10), query
