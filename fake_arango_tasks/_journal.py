@@ -177,8 +177,9 @@ class Run:
         }
 
     def size(self) -> int:
-        """The characters of output this run holds (what the journal's byte bound counts)."""
-        return sum(len(message) for _, message in self._output)
+        """The characters of output this run holds (what the journal's bound counts; an empty
+        line counts as one)."""
+        return sum(len(message) or 1 for _, message in self._output)
 
     def describe(self) -> str:
         """A readable account of the run for failure messages: task, due time (ISO and Unix

@@ -3,7 +3,8 @@
 The files are sections of one closure, in this order (each starts with what it is for); the
 closure takes the bridge function and returns ``[buffer, entry]`` to Python, so nothing of the
 fake is reachable from a command by a name or a property path. Values JavaScript needs from
-Python's rules are generated here, not typed twice: the errors module from ``_errors.ERRORS``.
+Python's rules are generated here, not typed twice: the errors module from ``_errors.ERRORS``,
+the fake clock's last instant (``sleep``'s bound) from ``_clock.LATEST``.
 lodash's source comes from the XStatic-Lodash package (:func:`module_source`), handed to
 ``js/lodash.js`` on its first ``require``.
 """
@@ -16,6 +17,7 @@ from importlib import resources
 
 from xstatic.pkg import lodash as xstatic_lodash  # type: ignore[import-untyped]
 
+from .._clock import LATEST, MICROSECONDS
 from .._errors import ERRORS
 
 __all__ = ["module_source", "prelude_source", "SECTIONS"]
@@ -52,5 +54,5 @@ def prelude_source() -> str:
     """The prelude as one expression: a function of the bridge function."""
     folder = resources.files(__package__).joinpath("js")
     parts = [folder.joinpath(f"{name}.js").read_text(encoding="utf-8") for name in SECTIONS]
-    body = "\n".join(parts).replace("/*ERRORS*/", _errors_table())
+    body = "\n".join(parts).replace("/*ERRORS*/", _errors_table()).replace("/*LATEST_US*/", str(int(LATEST * MICROSECONDS)))
     return '(function (bridge) {\n"use strict";\n' + body + "\n})"

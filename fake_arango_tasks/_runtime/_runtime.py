@@ -382,6 +382,15 @@ class JavaScriptRuntime:
         requests = tuple(self._requests.get((batch_id, index), ()))
         if report is None:
             return RunOutcome(requests=requests) if requests else _NOTHING
+        try:
+            return self._checked_outcome(_check_report(report), requests, limit)
+        except (TypeError, ValueError, KeyError):
+            # a run's own report is made while its changes are in force (a toJSON of its own can
+            # shape it): the run failed, nothing else is blamed
+            return RunOutcome(failure=RunFailure(_MALFORMED), requests=requests)
+
+    @staticmethod
+    def _checked_outcome(report: dict[str, Any], requests: tuple[OutgoingRequest, ...], limit: str | None) -> RunOutcome:
         failure = None
         error = report.get("error")
         if error is not None:
@@ -466,14 +475,22 @@ class JavaScriptRuntime:
             channel.answer_error(4, f"internal error of fake-arango-tasks: {type(exc).__name__}: {exc}", 500)
 
     def _serve(self, context: _Context, request: list[Any]) -> Any:
+        """Answer one bridge request. Which run asks is the buffer header's (the prelude writes it;
+        no command reaches it), never the request's word: the driver's own requests ("task",
+        "removed") come between runs, every other one from the run under way."""
         op, batch_id, index = request[0], request[1], request[2]
         jobs = self._batches.get(batch_id)
         if jobs is None:
             raise ArangoError(4, "internal error of fake-arango-tasks: a request from a batch that is over")
-        if op == "task":
-            return self._definition(jobs, request[3], request[4])
-        if op == "removed":
+        running = context.channel.run_index
+        if op in ("task", "removed"):
+            if running != -1:
+                raise ArangoError(4, f"internal error of fake-arango-tasks: {op!r} asked while a run is under way")
+            if op == "task":
+                return self._definition(jobs, request[3], request[4])
             return [j.task.id for j in jobs if not self._host.is_current(j.task)]
+        if index != running or not 0 <= running < len(jobs):
+            raise ArangoError(4, "internal error of fake-arango-tasks: a request for another run than the one under way")
         job = jobs[index]
         if op == "doc":
             return self._host.documents(job, request[3], request[4], request[5:])
@@ -522,3 +539,31 @@ class JavaScriptRuntime:
 
 
 _NOTHING: Final = RunOutcome()
+_MALFORMED: Final = ("internal error of fake-arango-tasks: the run's report was malformed "
+                     "(its command changed how the fake's values turn into JSON, toJSON say)")
+
+
+def _check_report(report: Any) -> dict[str, Any]:
+    """``report`` when it has the shape the driver makes (``output``: ``[[level, text]...]``,
+    ``sleptUs``: whole microseconds >= 0, ``error``: strings and an errorNum, ``limit``: reason
+    and message).
+
+    Raises:
+        TypeError, ValueError: any other shape.
+    """
+    if type(report) is not dict:
+        raise TypeError("report")
+    for entry in report.get("output", ()):
+        if type(entry) is not list or len(entry) != 2 or type(entry[0]) is not str or type(entry[1]) is not str:
+            raise TypeError("output")
+    slept = report.get("sleptUs", 0)
+    if type(slept) is not int or slept < 0:
+        raise ValueError("sleptUs")
+    error = report.get("error")
+    if error is not None and (type(error) is not dict or not all(type(error.get(k)) is str for k in ("message", "type", "stack"))
+                              or type(error.get("errorNum", 0)) not in (int, float, type(None))):
+        raise TypeError("error")
+    stop = report.get("limit")
+    if stop is not None and (type(stop) is not dict or type(stop.get("message")) is not str):
+        raise TypeError("limit")
+    return report

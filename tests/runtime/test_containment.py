@@ -179,10 +179,28 @@ def test_sleeping_forever_stops_the_run_and_the_task_runs_no_more() -> None:
         assert http.get(f"/_api/tasks/{task_id}").status_code == 200  # registered, as in ArangoDB, never run again
 
 
-@pytest.mark.parametrize(("argument", "slept"), [("-1", 0), ("'1'", 0), ("{}", 0), ("new Number(2)", 2), ("0.25", 0.25)])
+@pytest.mark.parametrize("seconds", ["Number.MAX_VALUE", "1e300", "3e11", "1e8, require('internal').sleep(3e11 - 1e8)"])
+def test_a_sleep_past_the_fake_clocks_end_is_sleeping_forever_and_the_server_goes_on(seconds: str) -> None:
+    """A wake time after the year 9999 (the clock's end, _clock.LATEST) cannot be reached: the run
+    is stopped as for sleep(Infinity). sleep(Number.MAX_VALUE) was a slept time of Infinity that
+    broke every later advance with a TypeError."""
+    with FakeArangoTasks() as fake:
+        fake.create_task(f"require('internal').sleep({seconds}); print('woke')", id="long", period=1)
+        fake.create_task("print(new Date().toISOString())", id="other", period=1, offset=0.5)
+        runs = fake.advance(2)
+        long = [r for r in runs if r.task_id == "long"]
+        assert len(long) == 1 and long[0].output == ()
+        assert str(long[0].error).startswith("the run called sleep(") and "would end after the year 9999" in str(long[0].error)
+        assert [r.output for r in runs if r.task_id == "other"] == [
+            (("print", "2024-01-01T00:00:00.500Z"),), (("print", "2024-01-01T00:00:01.500Z"),)]
+        assert [r.task_id for r in fake.advance(1)] == ["other"]
+
+
+@pytest.mark.parametrize(("argument", "slept"), [("-1", 0), ("'1'", 0), ("{}", 0), ("new Number(2)", 2), ("0.25", 0.25),
+                                                 ("-Infinity", 0)])
 def test_sleep_converts_its_argument_as_arangodb_does(argument: str, slept: float) -> None:
     """lib/V8/v8-utils.cpp JS_Sleep: TRI_ObjectToDouble (a number or Number object, else 0);
-    a time <= 0 returns at once."""
+    a time <= 0 returns at once (-Infinity too: ``until`` is -Infinity, ``now >= until`` at once)."""
     with FakeArangoTasks() as fake:
         _task(Http(fake.url), f"require('internal').sleep({argument})")
         run = fake.advance(1)[0]
@@ -235,6 +253,17 @@ def test_huge_output_is_cut_and_other_runs_are_unaffected() -> None:
         assert big[0].output == (("print", "x" * 1000), ("print", "... (output truncated by fake-arango-tasks)"))
         assert big[0].error is None  # ArangoDB has no output limit: the run itself succeeded
         assert [r.output for r in runs if r not in big] == [(("print", "ok"),)] * 3
+
+
+
+def test_empty_lines_count_against_the_output_limit_and_the_journal() -> None:
+    """An empty line costs one character: three million ``print('')`` were all kept (450 MB a run)."""
+    with FakeArangoTasks(run_max_output=1000, max_journal_output=2500) as fake:
+        fake.create_task("for (let i = 0; i < 1e5; i++) print('');", id="empty", period=1)
+        runs = fake.advance(3)
+        assert [len(r.output) for r in runs] == [1001] * 3  # 1000 empty lines, then the marker
+        assert runs[0].output[-1] == ("print", "... (output truncated by fake-arango-tasks)")
+        assert len(fake.runs) == 2 and fake.dropped_runs == 1  # 1,043 characters a run: two fit in 2,500
 
 
 QUERIES = [

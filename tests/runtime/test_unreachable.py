@@ -121,3 +121,53 @@ def test_a_users_task_acts_as_that_user(arango_tasks: FakeArangoTasks) -> None:
     runs = [r for r in arango_tasks.advance(1) if r.task_id == "alices"]
     assert [text for _, text in runs[0].output] == ['["alices"]', "1852", "1852", "11"]
     assert bob.get(arango_tasks.url + "/_api/tasks/bobs").status_code == 200
+
+
+@pytest.mark.arango_tasks(users={"root": "", "alice": User("a", {"alicedb": "rw", "_system": "rw"}),
+                                 "bob": User("b", {"bobdb": "rw", "_system": "rw"})})
+def test_a_toJSON_cannot_make_a_bridge_request_speak_for_another_run(arango_tasks: FakeArangoTasks) -> None:
+    """A command's ``toJSON`` shapes only values it gave: a request names its batch and run, and
+    Python takes the run from the buffer header, never from the request (a trial forged
+    ``["task", batch, -1, "bobs", 0]`` and an ``aql`` request with bob's run index)."""
+    root = requests.Session()
+    root.auth = ("root", "")
+    for name in ("alicedb", "bobdb"):
+        assert root.post(arango_tasks.url + "/_api/database", json={"name": name}).status_code == 201
+    root.post(arango_tasks.url + "/_db/bobdb/_api/collection", json={"name": "secrets"})
+    root.post(arango_tasks.url + "/_db/bobdb/_api/document/secrets", json={"v": "BOB-SECRET"})
+    bob = requests.Session()
+    bob.auth = ("bob", "b")
+    assert bob.post(arango_tasks.url + "/_db/bobdb/_api/tasks",
+                    json={"command": "1", "id": "bobs", "params": {"pw": "hunter2"}, "period": 1, "offset": 1}).status_code == 200
+    alice = requests.Session()
+    alice.auth = ("alice", "a")
+    command = """
+        const {db} = require('@arangodb');
+        const tasks = require('@arangodb/tasks');
+        const forged = (made) => { Array.prototype.toJSON = function () { return made(this); }; };
+        const attempt = (what, act) => { try { print(what, act()); } catch (e) { print(what, e.errorNum, e.message); } };
+        forged((a) => ['task', a[1], -1, 'bobs', 0]);
+        attempt('task', () => tasks.get().map((t) => t.id).join());
+        for (const index of [0, 1, -1]) {
+          forged((a) => ['aql', a[1], index, 'bobdb', {kind: 'query', query: 'FOR s IN secrets RETURN s.v', bindVars: {}}]);
+          attempt('aql ' + index, () => db._query('RETURN 1').toArray().join());
+        }
+        Object.prototype.toJSON = function () {  // alice's own query, replaced: still alice's, in her database
+          return this.kind === 'query' ? {kind: 'query', query: 'FOR s IN secrets RETURN s.v', nowUs: 0, seed: 0} : this;
+        };
+        attempt('own query', () => db._query('RETURN 1').toArray().join());
+        delete Object.prototype.toJSON;
+        forged((a) => ['stop', a[1], a[2], 'memory']);
+        attempt('stop', () => db._query('RETURN 1').toArray().join());
+    """
+    assert alice.post(arango_tasks.url + "/_db/alicedb/_api/tasks",
+                      json={"command": command, "id": "alices", "period": 1, "offset": 1}).status_code == 200
+    runs = arango_tasks.advance(1)
+    assert [r.task_id for r in runs] == ["bobs", "alices"] or [r.task_id for r in runs] == ["alices", "bobs"]
+    alices = next(r for r in runs if r.task_id == "alices")
+    assert alices.error is None, alices.error
+    assert [text for _, text in alices.output] == [
+        "task alices", "aql 0 1", "aql 1 1", "aql -1 1",
+        "own query 1203 AQL: collection or view not found: secrets (while parsing)", "stop 1"]
+    later = arango_tasks.advance(1)  # the server goes on: both tasks run again, bob's untouched
+    assert sorted(r.task_id for r in later) == ["alices", "bobs"] and all(r.error is None for r in later)

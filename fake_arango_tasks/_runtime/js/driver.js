@@ -43,16 +43,31 @@ function newRun(index, dueUs, def) {
     maxMemory: batch.maxMemory, allocated: 0, database: def.database, user: def.user, limit: null, error: null,
   };
 }
-function report(current, extra) {
-  const out = {};
-  if (current.output.length) out.output = current.output;
-  if (current.error !== null) out.error = current.error;
-  if (current.sleptUs) out.sleptUs = current.sleptUs;
-  if (current.limit !== null) out.limit = current.limit;
-  if (extra) for (const key of ObjectKeys(extra)) out[key] = extra[key];
-  return out;
+// A run's report as JSON text, or null when it has nothing to report: {"output": [[level, text]...],
+// "error": {type, message, stack[, errorNum]}, "sleptUs": n, "limit": {reason, message}}. Made by
+// hand from strings and numbers (JSON.stringify of a primitive consults no toJSON), because the
+// yield and collect send it while the run's changes to the built-ins are still in force.
+function reportText(current) {
+  const parts = [];
+  const output = current.output;
+  if (output.length) {
+    let text = "";
+    for (let i = 0; i < output.length; i++) {
+      const entry = output[i];
+      text += (i > 0 ? ",[" : "[") + JSONstringify(entry[0]) + "," + JSONstringify(entry[1]) + "]";
+    }
+    push(parts, '"output":[' + text + "]");
+  }
+  const error = current.error;
+  if (error !== null) {
+    push(parts, '"error":{"type":' + JSONstringify(error.type) + ',"message":' + JSONstringify(error.message) +
+      ',"stack":' + JSONstringify(error.stack) + (error.errorNum === undefined ? "" : ',"errorNum":' + jsonOf(error.errorNum)) + "}");
+  }
+  if (current.sleptUs) push(parts, '"sleptUs":' + jsonOf(current.sleptUs));
+  const limit = current.limit;
+  if (limit !== null) push(parts, '"limit":{"reason":' + JSONstringify(limit.reason) + ',"message":' + JSONstringify(limit.message) + "}");
+  return parts.length === 0 ? null : "{" + call(ArrayJoin, parts, ",") + "}";
 }
-const isEmpty = (out) => ObjectKeys(out).length === 0;
 // Called by the modules when a run changes what the plan assumed.
 function noteSlept(current, id) {
   if (batch === null) return;
@@ -130,6 +145,7 @@ function runBatch(request) {
   };
   pendingAsync = null;
   run = null;
+  header[H_RUN_INDEX] = -1;
   isolateAll(false);  // what earlier calls left (continuations of a stopped run, hidden changes)
   return runJobs();
 }
@@ -138,14 +154,15 @@ function resume() {
   pendingAsync = null;
   run = null;
   header[H_PHASE] = 1;
+  header[H_RUN_INDEX] = -1;
   isolateRun();
   finishRun(current);
-  return JSONstringify(runJobs());
+  return runJobs();
 }
 function finishRun(current) {
   if (current.sleptUs) noteSlept(current, current.taskId);
-  const out = report(current);
-  if (!isEmpty(out)) push(batch.reports, [current.index, out]);
+  const text = reportText(current);
+  if (text !== null) push(batch.reports, "[" + current.index + "," + text + "]");
 }
 function runJobs() {
   const jobs = batch.jobs;
@@ -173,7 +190,8 @@ function runJobs() {
       pendingAsync = current;
       batch.next = j + 1;
       // what the batch made so far goes with it, in case the continuations never end
-      ask(["yield", batch.id, j, report(current), batch.reports, batch.skipped]);
+      askText('["yield",' + batch.id + "," + j + "," + (reportText(current) || "{}") + ",[" + call(ArrayJoin, batch.reports, ",") +
+        "],[" + call(ArrayJoin, batch.skipped, ",") + "]]");
       return null;
     }
     run = null;
@@ -183,29 +201,29 @@ function runJobs() {
   }
   batch.done = j;
   isolateAll(true);
-  return { done: batch.done, skipped: batch.skipped, reports: batch.reports, poisoned };
+  return '{"done":' + batch.done + "," + madeText() + ',"poisoned":' + (poisoned ? "true" : "false") + "}";
 }
 // After a call was terminated (a limit): what the batch had made, and the run it stopped.
 function collect() {
   const stopped = run;
   run = null;
   pendingAsync = null;
-  const answer = {
-    done: stopped === null ? (batch === null ? 0 : batch.done) : stopped.index, skipped: batch === null ? [] : batch.skipped,
-    reports: batch === null ? [] : batch.reports, poisoned,
-    stopped: stopped === null ? null : [stopped.index, report(stopped)],
-  };
-  return answer;
+  const done = stopped === null ? (batch === null ? 0 : batch.done) : stopped.index;
+  return '{"done":' + done + "," + (batch === null ? '"skipped":[],"reports":[]' : madeText()) +
+    ',"poisoned":' + (poisoned ? "true" : "false") +
+    ',"stopped":' + (stopped === null ? "null" : "[" + stopped.index + "," + (reportText(stopped) || "{}") + "]") + "}";
+}
+// The runs of the batch made so far as JSON members: "skipped":[indexes],"reports":[[index, report]...]
+// (each report's text made when its run was over and isolated).
+function madeText() {
+  return '"skipped":[' + call(ArrayJoin, batch.skipped, ",") + '],"reports":[' + call(ArrayJoin, batch.reports, ",") + "]";
 }
 function entry() {
   const request = JSONparse(readText());
   header[H_PHASE] = 1;
   try {
-    if (request.op === "batch") {
-      const answer = runBatch(request);
-      return answer === null ? null : JSONstringify(answer);
-    }
-    if (request.op === "collect") return JSONstringify(collect());
+    if (request.op === "batch") return runBatch(request);
+    if (request.op === "collect") return collect();
     fail(4, "unknown request " + str(request.op));
   } finally {
     header[H_PHASE] = 0;

@@ -162,9 +162,25 @@ function readText() {
   for (let i = 0; i < n; i += 8192) out += apply(StringFromCharCode, null, call(TypedArraySubarray, units, i, MathMin(n, i + 8192)));
   return out;
 }
+// A value as JSON text ("null" where JSON.stringify gives none). A command's toJSON (on
+// Array.prototype, Object.prototype, its own objects) is honoured, as TRI_V8ToVPack honours it,
+// but only inside one value: the texts the prelude sends are put together from such values by
+// concatenation (requestText, the driver's answers), so that a toJSON can change what a command
+// gave, never which request it is, for which batch and run, nor what is reported of other runs.
+function jsonOf(value) {
+  const text = JSONstringify(value);
+  return typeof text === "string" ? text : "null";
+}
+function requestText(request) {
+  let text = "[";
+  for (let i = 0; i < request.length; i++) text += (i > 0 ? "," : "") + jsonOf(request[i]);
+  return text + "]";
+}
 // ask(request) -> Python's answer (a parsed JSON value); Python's ArangoErrors are thrown here.
-function ask(request) {
-  writeText(JSONstringify(request));
+// askText(text): the same with the request's text already made (the driver's yield).
+function ask(request) { return askText(requestText(request)); }
+function askText(text) {
+  writeText(text);
   header[H_STATUS] = 0;
   bridge();
   if (header[H_STATUS] === 2) {  // the answer did not fit: make room, then fetch it

@@ -69,11 +69,13 @@ function sprintf(args) {
   return tail.length === 0 ? text : text + " " + call(ArrayJoin, call(ArrayMap, tail, str), " ");
 }
 // Past the limit a run keeps what fitted, the line that crossed it cut at the limit, and a marker.
+// A line counts its characters, an empty one counts one (3 million empty prints were kept whole).
 function emit(level, text) {
   if (run === null || run.outputChars > run.maxOutput) return;
   const room = run.maxOutput - run.outputChars;
-  run.outputChars += text.length;
-  if (text.length <= room) {
+  const cost = text.length || 1;
+  run.outputChars += cost;
+  if (cost <= room) {
     push(run.output, [level, text]);
     return;
   }

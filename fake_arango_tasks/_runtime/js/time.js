@@ -13,8 +13,10 @@ g.Date = FakeDate;
 
 // internal.sleep / internal.wait (lib/V8/v8-utils.cpp JS_Sleep, JS_Wait): one argument (wait: one
 // or two), converted by TRI_ObjectToDouble (a number or Number object, anything else is 0); a
-// negative or zero time returns at once; NaN or Infinity never returns in ArangoDB (its loop
-// `while (now < until)` never ends), so the run is stopped and the task runs no more.
+// negative or zero time (-Infinity too) returns at once; NaN or Infinity never returns in ArangoDB
+// (its loop `while (now < until)` never ends), so the run is stopped and the task runs no more;
+// so is a sleep that would end after the fake clock's last instant (the end of the year 9999).
+const LATEST_US = /*LATEST_US*/;
 function toSeconds(value) {
   if (typeof value === "number") return value;
   if (value instanceof Number) return +value;
@@ -22,10 +24,15 @@ function toSeconds(value) {
 }
 function consume(seconds) {
   const current = inRun("internal.sleep");
-  if (!NumberIsFinite(seconds)) {
+  if (seconds !== seconds || seconds === Infinity) {
     stopRun("forever", "the run called sleep(" + str(seconds) + "), which never returns in ArangoDB; the task runs no more");
   }
-  if (seconds > 0) current.sleptUs += MathFloor(seconds * 1e6);
+  if (!(seconds > 0)) return;
+  if (current.startUs + current.sleptUs + seconds * 1e6 > LATEST_US) {
+    stopRun("forever", "the run called sleep(" + str(seconds) + "), which would end after the year 9999, " +
+      "the end of the fake clock; the task runs no more");
+  }
+  current.sleptUs += MathFloor(seconds * 1e6);
 }
 function sleep(seconds) {
   if (arguments.length !== 1) fail(10, "usage: sleep(<seconds>)");
