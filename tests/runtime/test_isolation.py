@@ -80,3 +80,14 @@ def test_reset_gives_the_same_ids_keys_and_random_numbers_again(arango_tasks: Fa
     first = scenario()
     arango_tasks.reset()
     assert scenario() == first
+
+
+def test_the_legacy_regexp_statics_hold_no_earlier_runs_data(arango_tasks: FakeArangoTasks) -> None:
+    """``RegExp.input``, ``lastMatch``, ``$1``... are the realm's last match: one task's params
+    read by another user's later task (a trial). A fresh context has them all empty."""
+    arango_tasks.create_task("/^(.*)$/.test(params.pw);", id="bob", params={"pw": "hunter2"}, period=2, offset=0)
+    probe = "print(JSON.stringify([RegExp.input, RegExp.lastMatch, RegExp.$1, RegExp.leftContext, RegExp['$_']]))"
+    arango_tasks.create_task(probe, id="alice", period=2, offset=1)
+    runs = arango_tasks.advance(4)
+    assert [r.task_id for r in runs] == ["bob", "alice", "bob", "alice"]
+    assert {r.output for r in runs if r.task_id == "alice"} == {(("print", '["","","","",""]'),)}

@@ -15,6 +15,7 @@
 // - it poisoned the context (see isolation.js).
 // Runs that only ran (no output, no error, no sleep) are not reported: Python knows them from
 // `done` and `skipped`. The bridge buffer's header tells Python's watchdog which run is under way.
+const EMPTY_MATCH = /(?:)/;  // matches "": resets the legacy RegExp statics
 const definitions = new RealMap();  // "id\nseq" -> {fn, params, database, user, awaits, file}
 let batch = null;                   // the batch being run: see startBatch
 let pendingAsync = null;            // a run whose promise continuations run after the call that ran it
@@ -178,6 +179,7 @@ function runJobs() {
     current.taskId = id;
     current.seq = seq;
     seedRandom(batch.seed + ":" + id + ":" + n);
+    call(RegExpExec, EMPTY_MATCH, "");  // RegExp.input, lastMatch, $1..$9 as in a fresh context: "" (not a run's data)
     header[H_RUN_INDEX] = j;
     header[H_RUN_SEQ] = (header[H_RUN_SEQ] + 1) | 0;
     run = current;
