@@ -24,12 +24,26 @@ buffer or the bridge function.
 from __future__ import annotations
 
 import json
+import re
 import threading
 from typing import Any, Final
 
 from ._v8 import Isolate
 
-__all__ = ["Channel", "H_LENGTH", "H_STATUS", "H_RUN_SEQ", "H_RUN_INDEX", "H_GENERATION", "H_BYTES", "H_PHASE"]
+__all__ = ["Channel", "H_LENGTH", "H_STATUS", "H_RUN_SEQ", "H_RUN_INDEX", "H_GENERATION", "H_BYTES", "H_PHASE", "loads"]
+
+# JSON.stringify writes a lone surrogate as an escape (and a pair as its characters): an escape of
+# d800..dfff not itself escaped (an even number of backslashes before it) is a lone surrogate.
+_LONE_SURROGATE: Final = re.compile(r"(?<!\\)((?:\\\\)*)\\ud[89a-f][0-9a-f]{2}")
+
+
+def loads(text: str) -> Any:
+    """A JSON text JavaScript made, as Python values, a lone surrogate in a string read as U+FFFD:
+    what arangod stores and logs for one (``v8::String::Utf8Value`` replaces invalid UTF-16),
+    and what can be written as UTF-8 at all (a run's output with one broke the control routes)."""
+    if "\\ud" in text:
+        text = _LONE_SURROGATE.sub(r"\1\\ufffd", text)
+    return json.loads(text)
 
 H_LENGTH, H_STATUS, H_RUN_SEQ, H_RUN_INDEX, H_GENERATION, H_BYTES, H_PHASE = range(7)
 HEADER_BYTES: Final = 64

@@ -30,7 +30,7 @@ from typing import Any, Callable, Final, Protocol, Sequence
 
 from .._errors import ArangoError
 from .._journal import OutgoingRequest, RunFailure, RunOutcome
-from ._bridge import Channel
+from ._bridge import Channel, loads
 from ._prelude import prelude_source
 from ._v8 import Handle, Isolate, JSError, OutOfMemory, Terminated, V8Error
 
@@ -291,7 +291,7 @@ class JavaScriptRuntime:
         self._batches[batch_id] = jobs
         try:
             raw = context.isolate.call(context.entry, watchdog=self._watchdog(context), slice_seconds=self._slice)
-            answer = json.loads(raw)
+            answer = loads(raw)
         except (Terminated, OutOfMemory) as stop:
             return self._after_stop(context, batch_id, jobs, stop)
         except (JSError, V8Error, ValueError) as exc:  # the prelude failed: start afresh
@@ -418,7 +418,7 @@ class JavaScriptRuntime:
             if not context.isolate.closed:
                 context.isolate.set_memory_limit(self.max_memory * 2)  # room to collect
                 context.channel.write_request({"op": "collect"})
-                answer = json.loads(context.isolate.call(context.entry, watchdog=self._watchdog(context)))
+                answer = loads(context.isolate.call(context.entry, watchdog=self._watchdog(context)))
         except V8Error:
             answer = None
         finally:
@@ -467,7 +467,7 @@ class JavaScriptRuntime:
             if text is None:
                 channel.resend()
                 return
-            request = json.loads(text)
+            request = loads(text)
             channel.answer(self._serve(context, request))
         except ArangoError as exc:
             channel.answer_error(exc.error_num, exc.message, exc.status)

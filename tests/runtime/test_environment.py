@@ -205,3 +205,21 @@ def test_errors_thrown_by_the_api_carry_their_numbers_http_status(arango_tasks: 
         }
     """)
     assert _printed(run) == ["10 400", "10 400"]
+
+
+def test_a_lone_surrogate_from_a_command_is_u_fffd_as_arangod_stores_and_logs_it(arango_tasks: FakeArangoTasks,
+                                                                               http: Http) -> None:
+    """``v8::String::Utf8Value`` (TRI_V8ToVPack, print) replaces invalid UTF-16 with U+FFFD; a run
+    that printed a lone surrogate made ``GET /_fake/runs`` close the connection (a trial)."""
+    arango_tasks.expect_errors()
+    http.post("/_api/collection", {"name": "c"})
+    _task(http, r"""
+        print('a\uD800b', '\\uD800', 'ok \uD83D\uDE00');
+        require('@arangodb').db.c.save({_key: 'k', s: 'x\uDC00'});
+        throw new Error('x\uD800');
+    """)
+    runs = http.post("/_fake/clock/advance", {"seconds": 1}).json()["runs"]
+    assert runs[0]["output"] == [{"level": "print", "message": "a\ufffdb \\uD800 ok \U0001F600"}]
+    assert runs[0]["error"]["message"] == "x\ufffd"
+    assert http.get("/_fake/runs").json()[0]["output"] == runs[0]["output"]
+    assert http.get("/_api/document/c/k").json()["s"] == "x\ufffd"
