@@ -91,3 +91,39 @@ def test_the_legacy_regexp_statics_hold_no_earlier_runs_data(arango_tasks: FakeA
     runs = arango_tasks.advance(4)
     assert [r.task_id for r in runs] == ["bob", "alice", "bob", "alice"]
     assert {r.output for r in runs if r.task_id == "alice"} == {(("print", '["","","","",""]'),)}
+
+
+EVIL = """
+    const attempts = [
+      () => { Array.prototype.slice.call = function (a) { return ['PWN']; }; },
+      () => { Object.prototype.hasOwnProperty.call = () => 'PWN'; },
+      () => { [].map.leak = 'L'; },
+      () => { Object.setPrototypeOf([].map, null); },
+      () => { Object.defineProperty([].map, 'name', {value: 'HACK'}); },
+      () => { Object.getOwnPropertyDescriptor(Map.prototype, 'size').get.x = 1; },
+      () => { Array.prototype[Symbol.unscopables].keys = false; },
+      () => { Object.getPrototypeOf(new Intl.Segmenter().segment('ab')).containing = () => 'PWN'; },
+      () => { Object.getPrototypeOf(new Intl.Segmenter().segment('ab')[Symbol.iterator]()).next = () => 'PWN'; },
+    ];
+    for (const attempt of attempts) { try { attempt(); } catch (e) { } }
+"""
+VICTIM = """
+    print(JSON.stringify([
+      Array.prototype.slice.call([1, 2], 1), Object.prototype.hasOwnProperty.call({a: 1}, 'a'), [].map.leak,
+      typeof [].map.call, [].map.name, Object.getOwnPropertyDescriptor(Map.prototype, 'size').get.x,
+      Array.prototype[Symbol.unscopables].keys, typeof new Intl.Segmenter().segment('ab').containing(0),
+      [...new Intl.Segmenter().segment('ab')].length,
+    ]));
+"""
+
+
+def test_the_built_ins_methods_and_hidden_intrinsics_keep_no_change_for_later_runs(arango_tasks: FakeArangoTasks) -> None:
+    """The function objects of the built-ins' methods and accessors, the objects they hold and the
+    intrinsics no global name reaches are frozen: a change to one is refused (a trial's
+    ``Array.prototype.slice.call = f`` read every later run's arguments, of every task)."""
+    arango_tasks.create_task(EVIL, id="evil", period=2, offset=0)
+    arango_tasks.create_task(VICTIM, id="victim", period=2, offset=1)
+    runs = arango_tasks.advance(4)
+    assert [r.task_id for r in runs] == ["evil", "victim", "evil", "victim"]
+    fresh = '[[2],true,null,"function","map",null,true,"object",2]'
+    assert [r.output for r in runs if r.task_id == "victim"] == [(("print", fresh),)] * 2

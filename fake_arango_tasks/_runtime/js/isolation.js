@@ -75,6 +75,23 @@ function discoverRoots() {
   }
   addChain(getPrototypeOf(function* () {}));
   addChain(getPrototypeOf(async function* () {}));
+  const segments = new Intl.Segmenter().segment("ab");  // intrinsics no global name reaches
+  addChain(segments);
+  addChain(segments[ITERATOR]());
+  // What the roots hold: the built-ins' methods and accessors (Array.prototype.slice, the getter of
+  // Map.prototype.size) and objects (Array.prototype[Symbol.unscopables]), and what those hold in
+  // turn. None is checked, so each is frozen: a trial's `Array.prototype.slice.call = f` reached
+  // every later run of every task. (The global's own values are roots already.)
+  for (let i = 0; i < roots.length; i++) {
+    const o = roots[i];
+    if (o === g) continue;
+    const keys = ownKeys(o);
+    for (let j = 0; j < keys.length; j++) {
+      const d = getOwnPropertyDescriptor(o, keys[j]);
+      if (d === undefined) continue;
+      if ("value" in d) { add(d.value); } else { add(d.get); add(d.set); }
+    }
+  }
   return roots;
 }
 // A checked root's snapshot and its generated check.
