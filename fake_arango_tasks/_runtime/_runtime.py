@@ -467,7 +467,10 @@ class JavaScriptRuntime:
             if text is None:
                 channel.resend()
                 return
-            request = loads(text)
+            try:
+                request = loads(text)
+            except RecursionError:  # TRI_V8ToVPack's maxRecursion (80) would have refused it long before
+                raise ArangoError(10, "input value is nested too deep") from None
             channel.answer(self._serve(context, request))
         except ArangoError as exc:
             channel.answer_error(exc.error_num, exc.message, exc.status)

@@ -293,3 +293,17 @@ def test_a_big_command_compiles_and_a_run_it_outlasts_is_stopped_honestly(http: 
         run = fake.advance(1)[0]
     message = str(run.error)
     assert message.startswith("run exceeded the time limit of 0.2 s and was stopped") and "internal" not in message
+
+
+def test_a_value_nested_past_pythons_reach_is_arangods_nested_too_deep_error() -> None:
+    """TRI_V8ToVPack (lib/V8/v8-vpack.cpp) refuses nesting past maxRecursion (80) with 10 "input
+    value is nested too deep"; the fake checks only where Python's parser gives up (about a
+    thousand levels: between the two the fake accepts what arangod refuses), which was an
+    internal error (RecursionError)."""
+    with FakeArangoTasks() as fake:
+        fake.create_task("""
+            let deep = []; for (let i = 0; i < 100000; i++) deep = [deep];
+            try { require('@arangodb/tasks').register({command: '1', params: deep}); } catch (e) { print(e.errorNum, e.message); }
+        """, id="deep")
+        run = fake.advance(1)[0]
+        assert run.error is None and run.output == (("print", "10 input value is nested too deep"),)
