@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Literal, Mapping
 
 from ._app import RESPONSE_HEADERS, ArangoApp, Services
 from ._app._control import ControlFormat
+from ._aql._runtime import QUERY_ROW_BYTES
 from ._auth import Auth, UserSpec, superuser_token
 from ._clock import LATEST, MICROSECONDS, FakeClock, WallClock, instant, iso
 from ._databases import Databases
@@ -52,9 +53,6 @@ _MISSING: Any = object()
 IN_PROCESS_URL = "http://fake-arango-tasks.invalid"
 
 
-#: What a value an AQL query returns is taken to cost, bytes: ``run_max_memory`` divided by it
-#: bounds the values one query may return (tasks' queries and HTTP cursors alike).
-QUERY_ROW_BYTES = 256
 
 #: Distinct failures (task and error) strict mode's report describes; repeats of one are counted.
 MAX_REPORTED_FAILURES = 20

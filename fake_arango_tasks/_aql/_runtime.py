@@ -16,7 +16,12 @@ from typing import Any, Callable
 from .._errors import ERRORS, ArangoError
 from ._storage import Collection, Storage
 
-__all__ = ["QueryOptions", "QueryContext", "Run", "Stats"]
+__all__ = ["QUERY_ROW_BYTES", "QueryOptions", "QueryContext", "Run", "Stats"]
+
+#: What a value an AQL query returns or holds is taken to cost, bytes: ``run_max_memory`` divided
+#: by it bounds the values one query may hold (tasks' queries and HTTP cursors alike); a string a
+#: function builds counts one value per this many characters.
+QUERY_ROW_BYTES = 256
 
 
 @dataclass(frozen=True)
@@ -186,6 +191,17 @@ class Run:
         self.held += count
         if self.held > self.context.max_rows > 0:
             raise ArangoError(32, "query would use more memory than allowed")
+
+    def hold_text(self, characters: int) -> None:
+        """Count a string of ``characters`` a function is about to build (:meth:`hold`, one value
+        per :data:`QUERY_ROW_BYTES` characters): checked before it is built, so that a runaway
+        ``CONCAT_SEPARATOR`` fails instead of taking a gigabyte first.
+
+        Raises:
+            ArangoError: 32 ``query would use more memory than allowed``.
+        """
+        if characters >= QUERY_ROW_BYTES:
+            self.hold(characters // QUERY_ROW_BYTES)
 
     def check_time(self) -> None:
         """Kill the query once ``maxRuntime`` has passed (1500 ``query killed``)."""

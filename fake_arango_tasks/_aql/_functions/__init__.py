@@ -41,6 +41,10 @@ class FunctionContext(Protocol):
         """Consume fake time (``SLEEP()``), as ``internal.sleep`` does in a command."""
         ...
 
+    def hold_text(self, characters: int) -> None:
+        """Count a string about to be built against the query's memory bound (raises 32 past it)."""
+        ...
+
     @property
     def storage(self) -> Any:
         """The :class:`~fake_arango_tasks._aql._storage.Storage` of the query's database."""

@@ -22,7 +22,7 @@ def concat(ctx: FunctionContext, args: list[Any]) -> str:
     """``CONCAT(value1, ...)`` (``Functions::Concat``): the arguments as strings, nulls skipped;
     a single array argument is concatenated element by element."""
     values = args[0] if len(args) == 1 and isinstance(args[0], list) else args
-    return "".join(stringify(v) for v in values if v is not None)
+    return _joined(ctx, "", [stringify(v) for v in values if v is not None])
 
 
 @define("CONCAT_SEPARATOR", ".,.|+")
@@ -31,7 +31,13 @@ def concat_separator(ctx: FunctionContext, args: list[Any]) -> str:
     separator; a single array after the separator is joined element by element."""
     separator = stringify(args[0])
     values = args[1] if len(args) == 2 and isinstance(args[1], list) else args[1:]
-    return separator.join(stringify(v) for v in values if v is not None)
+    return _joined(ctx, separator, [stringify(v) for v in values if v is not None])
+
+
+def _joined(ctx: FunctionContext, separator: str, parts: list[str]) -> str:
+    """``parts`` joined, their length counted against the query's memory bound first."""
+    ctx.hold_text(sum(map(len, parts)) + len(separator) * max(len(parts) - 1, 0))
+    return separator.join(parts)
 
 
 @define("CHAR_LENGTH", ".")

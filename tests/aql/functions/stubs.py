@@ -74,6 +74,9 @@ class StubContext:
     def sleep(self, seconds: float) -> None:
         self.slept.append(seconds)
 
+    def hold_text(self, characters: int) -> None:
+        pass  # no memory bound here (tests/aql/test_memory_limit.py tests it)
+
     @property
     def storage(self) -> StubStorage:
         return self._storage
