@@ -289,10 +289,14 @@ class JavaScriptRuntime:
         self._yielded = None
         jobs = self._fit(context, batch_id, jobs)
         self._batches[batch_id] = jobs
+        runs_before = context.channel.run_seq
         try:
             raw = context.isolate.call(context.entry, watchdog=self._watchdog(context), slice_seconds=self._slice)
             answer = loads(raw)
         except (Terminated, OutOfMemory) as stop:
+            if self._stray(context, runs_before):
+                self._drop_context()
+                return BatchResult([], 0)  # no run of this batch began: made afresh in a new context
             return self._after_stop(context, batch_id, jobs, stop)
         except (JSError, V8Error, ValueError) as exc:  # the prelude failed: start afresh
             self._drop_context()
@@ -406,6 +410,14 @@ class JavaScriptRuntime:
             output=tuple((level, text) for level, text in report.get("output", ())), failure=failure,
             slept_us=report.get("sleptUs", 0), requests=requests, final=final,
         )
+
+    @staticmethod
+    def _stray(context: _Context, runs_before: int) -> bool:
+        """Whether a terminated call was stopped before its entry point ran: V8 ran promise
+        continuations an earlier call left (a command hid them from the text rules), so no run of
+        this batch is to blame."""
+        channel = context.channel
+        return channel.phase == 0 and channel.run_index == -1 and channel.run_seq == runs_before
 
     def _after_stop(self, context: _Context, batch_id: int, jobs: Sequence[Job], stop: V8Error) -> BatchResult:
         """A call was terminated: the runs before the stopped one keep their outcomes."""

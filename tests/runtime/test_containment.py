@@ -307,3 +307,15 @@ def test_a_value_nested_past_pythons_reach_is_arangods_nested_too_deep_error() -
         """, id="deep")
         run = fake.advance(1)[0]
         assert run.error is None and run.output == (("print", "10 input value is nested too deep"),)
+
+
+def test_a_hidden_promise_continuation_that_runs_away_blames_no_later_run() -> None:
+    """A continuation the text rules cannot see (``globalThis['Pro' + 'mise']``) runs when V8 next
+    gets control, before the next batch's entry point: the next batch's first run was recorded
+    as over the time limit (a trial). No run of that batch began, so it is made afresh in a new
+    context; the run that left the continuation had already ended without error."""
+    with FakeArangoTasks(run_timeout=0.3) as fake:
+        fake.create_task("const P = globalThis['Pro' + 'mise']; P.resolve()['th' + 'en'](() => { for (;;) {} });", id="stray")
+        fake.create_task("print('v')", id="v", period=1, offset=0.5)
+        runs = [(r.task_id, r.output, r.error) for _ in range(3) for r in fake.advance(1)]
+        assert runs == [("stray", (), None)] + [("v", (("print", "v"),), None)] * 3
