@@ -192,8 +192,8 @@ function runJobs() {
       pendingAsync = current;
       batch.next = j + 1;
       // what the batch made so far goes with it, in case the continuations never end
-      askText('["yield",' + batch.id + "," + j + "," + (reportText(current) || "{}") + ",[" + call(ArrayJoin, batch.reports, ",") +
-        "],[" + call(ArrayJoin, batch.skipped, ",") + "]]");
+      askText('["yield",' + batch.id + "," + j + "," + (reportText(current) || "{}") + "," + reportsText() + "," +
+        skippedText() + "]");
       return null;
     }
     run = null;
@@ -215,11 +215,11 @@ function collect() {
     ',"poisoned":' + (poisoned ? "true" : "false") +
     ',"stopped":' + (stopped === null ? "null" : "[" + stopped.index + "," + (reportText(stopped) || "{}") + "]") + "}";
 }
-// The runs of the batch made so far as JSON members: "skipped":[indexes],"reports":[[index, report]...]
-// (each report's text made when its run was over and isolated).
-function madeText() {
-  return '"skipped":[' + call(ArrayJoin, batch.skipped, ",") + '],"reports":[' + call(ArrayJoin, batch.reports, ",") + "]";
-}
+// The runs of the batch made so far, as JSON: the indexes skipped, [[index, report]...] (each
+// report's text made when its run was over and isolated), and both as members of an answer.
+const skippedText = () => "[" + call(ArrayJoin, batch.skipped, ",") + "]";
+const reportsText = () => "[" + call(ArrayJoin, batch.reports, ",") + "]";
+const madeText = () => '"skipped":' + skippedText() + ',"reports":' + reportsText();
 function entry() {
   const request = JSONparse(readText());
   header[H_PHASE] = 1;
