@@ -5,6 +5,9 @@ reaches stderr, and the server goes on. Times to stop are measured in bench/benc
 from __future__ import annotations
 
 import functools
+import json
+import subprocess
+import sys
 from typing import Any
 
 import pytest
@@ -319,3 +322,42 @@ def test_a_hidden_promise_continuation_that_runs_away_blames_no_later_run() -> N
         fake.create_task("print('v')", id="v", period=1, offset=0.5)
         runs = [(r.task_id, r.output, r.error) for _ in range(3) for r in fake.advance(1)]
         assert runs == [("stray", (), None)] + [("v", (("print", "v"),), None)] * 3
+
+
+
+LOOPS_V8_CANNOT_STOP = [
+    "Array.prototype.indexOf.call({length: 2**40}, 1)",
+    "Array.prototype.lastIndexOf.call({length: 2**53 - 1}, 1)",
+    "Array.prototype.includes.call({length: 2**40}, 1)",
+    "Array.prototype.reduce.call({length: 2**40, [2**40 - 1]: 1}, (a, b) => b)",
+    "Array.prototype.map.call({length: 2**32 - 1}, (x) => x)",
+    "Array.prototype.sort.call({length: 2**40})",  # this one ended the whole process (V8's fatal "invalid array length")
+    "new Array(2**32 - 1).reverse()",
+    "Array.prototype.indexOf.call('x'.repeat(2**23), 'y')",
+]
+_LOOPS_SCRIPT = """
+import json, sys
+from fake_arango_tasks import FakeArangoTasks
+out = []
+for command in json.loads(sys.argv[1]):
+    with FakeArangoTasks(run_timeout=0.5) as fake:
+        fake.create_task(command, id="t")
+        fake.create_task("print([3, 1, 2].sort().indexOf(2), [1, 2].map(x => x * 2).join(), Array.prototype.indexOf.length,"
+                         " typeof [].map.prototype, String([].indexOf).includes('[native code]'))", id="u", offset=0.5)
+        runs = fake.advance(1)
+        out.append([runs[0].error.type, runs[0].error.message, runs[1].output, str(runs[1].error)])
+print(json.dumps(out))
+"""
+
+
+def test_a_builtin_loop_v8_cannot_stop_is_refused_and_the_server_goes_on() -> None:
+    """Array.prototype's generic methods walk every index inside the builtin, where V8 never checks
+    for termination: a trial's indexOf ran for hours past a 0.5 s limit. Past a length no dense
+    array of the run's memory could have they throw a RangeError naming the guard. (In a child
+    process: without the guard these hang, or end the process, and this test must fail instead.)"""
+    done = subprocess.run([sys.executable, "-c", _LOOPS_SCRIPT, json.dumps(LOOPS_V8_CANNOT_STOP)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    for command, (kind, message, victim, victim_error) in zip(LOOPS_V8_CANNOT_STOP, json.loads(done.stdout)):
+        assert kind == "RangeError" and "elements is not run by fake-arango-tasks: V8 cannot stop that loop" in message, command
+        assert victim == [["print", "1 2,4 1 undefined true"]] and victim_error == "None", command

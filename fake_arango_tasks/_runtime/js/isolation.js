@@ -196,7 +196,6 @@ function noteDefined(target) {
   if (entryOf !== null && (typeof target === "object" || typeof target === "function") && target !== null &&
       mapHas(entryOf, target)) setAdd(touched, target);
 }
-const nativeSource = new RealMap();  // wrapper -> the source text its native original shows
 function wrapDefiner(holder, name, wrapper) {
   const original = holder[name];
   mapSet(nativeSource, wrapper, call(FunctionToString, original));

@@ -176,6 +176,9 @@ function requestText(request) {
   for (let i = 0; i < request.length; i++) text += (i > 0 ? "," : "") + jsonOf(request[i]);
   return text + "]";
 }
+// The prelude's wrappers of built-ins (the definers, the length guards) -> the source text their
+// native originals show: Function.prototype.toString answers it for them (isolation.js).
+const nativeSource = new RealMap();
 // ask(request) -> Python's answer (a parsed JSON value); Python's ArangoErrors are thrown here.
 // askText(text): the same with the request's text already made (the driver's yield).
 function ask(request) { return askText(requestText(request)); }

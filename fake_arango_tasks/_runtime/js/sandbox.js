@@ -27,6 +27,48 @@ class FinalizationRegistry {  // the same interface; cleanup callbacks never run
 defineProperty(g, "FinalizationRegistry", { value: FinalizationRegistry, writable: true, configurable: true, enumerable: false });
 if (call(hasOwn, g, "WebAssembly")) delete g.WebAssembly;
 
+// Loops V8 cannot stop. Array.prototype's generic methods walk every index up to `length` inside
+// the builtin, where V8 never checks for termination: indexOf on {length: 2**40} ran for hours
+// past its time limit, sort on it ended the process (a fatal "invalid array length"). arangod's
+// V8 thread would hang or die the same way. Past a length no dense array of the run's memory
+// could have, such a call throws a RangeError naming the guard instead (typed arrays are dense,
+// and bounded by the ArrayBuffer memory counted below); a string, whose indexes V8 walks a
+// character object at a time, has a lower bound. Within the bounds a call takes well under a
+// second. The wrappers look native (name, length, source) and are not constructors.
+const GENERIC_LOOPS = ["indexOf", "lastIndexOf", "includes", "reverse", "forEach", "some", "every", "filter", "map",
+  "reduce", "reduceRight", "copyWithin", "slice", "splice", "flat", "flatMap", "unshift", "shift", "sort", "fill",
+  "find", "findIndex", "findLast", "findLastIndex"];  // (join and toLocaleString give up at once themselves)
+const DENSE_BYTES = 4;            // the least an element of a dense array takes (a small integer)
+const STRING_LOOP_LIMIT = 2 ** 22;
+const isView = ArrayBuffer.isView;
+const MathMax = Math.max;
+function loopLimit(receiver) {
+  if (typeof receiver === "string" || receiver instanceof RealString) return STRING_LOOP_LIMIT;
+  return MathMax(2 ** 26, (run === null ? 0 : run.maxMemory) / DENSE_BYTES);
+}
+function guardLoops(holder, holderName) {
+  for (const name of GENERIC_LOOPS) {
+    const native = holder[name];
+    if (typeof native !== "function") continue;
+    const guarded = {
+      [name](...args) {
+        if (this !== null && this !== undefined && !isView(this)) {
+          const length = +this.length;
+          if (length > loopLimit(this)) {
+            throw new RangeErrorCtor(holderName + "." + name + " over " + length + " elements is not run by " +
+              "fake-arango-tasks: V8 cannot stop that loop at the run's time limit");
+          }
+        }
+        return apply(native, this, args);
+      },
+    }[name];
+    defineProperty(guarded, "length", { value: native.length, configurable: true });
+    mapSet(nativeSource, guarded, call(FunctionToString, native));
+    defineProperty(holder, name, { value: guarded, writable: true, enumerable: false, configurable: true });
+  }
+}
+guardLoops(Array.prototype, "Array.prototype");
+
 // Memory outside the V8 heap: ArrayBuffer and SharedArrayBuffer backing stores do not count
 // towards V8's heap limit, so every allocation path is counted here against the run's limit; past
 // it, the allocation throws V8's own RangeError and the run is stopped for its memory limit.
