@@ -37,7 +37,7 @@ if (call(hasOwn, g, "WebAssembly")) delete g.WebAssembly;
 // second. The wrappers look native (name, length, source) and are not constructors.
 const GENERIC_LOOPS = ["indexOf", "lastIndexOf", "includes", "reverse", "forEach", "some", "every", "filter", "map",
   "reduce", "reduceRight", "copyWithin", "slice", "splice", "flat", "flatMap", "unshift", "shift", "sort", "fill",
-  "find", "findIndex", "findLast", "findLastIndex"];  // (join and toLocaleString give up at once themselves)
+  "find", "findIndex", "findLast", "findLastIndex", "join", "toLocaleString"];
 const DENSE_BYTES = 4;            // the least an element of a dense array takes (a small integer)
 const STRING_LOOP_LIMIT = 2 ** 22;
 const isView = ArrayBuffer.isView;
@@ -46,28 +46,41 @@ function loopLimit(receiver) {
   if (typeof receiver === "string" || receiver instanceof RealString) return STRING_LOOP_LIMIT;
   return MathMax(2 ** 26, (run === null ? 0 : run.maxMemory) / DENSE_BYTES);
 }
-function guardLoops(holder, holderName) {
-  for (const name of GENERIC_LOOPS) {
-    const native = holder[name];
-    if (typeof native !== "function") continue;
-    const guarded = {
-      [name](...args) {
-        if (this !== null && this !== undefined && !isView(this)) {
-          const length = +this.length;
-          if (length > loopLimit(this)) {
-            throw new RangeErrorCtor(holderName + "." + name + " over " + length + " elements is not run by " +
-              "fake-arango-tasks: V8 cannot stop that loop at the run's time limit");
-          }
-        }
-        return apply(native, this, args);
-      },
-    }[name];
-    defineProperty(guarded, "length", { value: native.length, configurable: true });
-    mapSet(nativeSource, guarded, call(FunctionToString, native));
-    defineProperty(holder, name, { value: guarded, writable: true, enumerable: false, configurable: true });
-  }
+function refuseLoop(what, length, unit) {
+  throw new RangeErrorCtor(what + " over " + length + " " + unit + " is not run by fake-arango-tasks: " +
+    "V8 cannot stop that loop at the run's time limit");
 }
-guardLoops(Array.prototype, "Array.prototype");
+// holder[name] replaced by a wrapper that looks native; `tooLong(thisValue, args)` gives the
+// length that is too long (then the call is refused) or 0.
+function guard(holder, name, what, tooLong, unit = "elements") {
+  const native = holder[name];
+  if (typeof native !== "function") return;
+  const guarded = {
+    [name](...args) {
+      const length = tooLong(this, args);
+      if (length) refuseLoop(what, length, unit);
+      return apply(native, this, args);
+    },
+  }[name];
+  defineProperty(guarded, "length", { value: native.length, configurable: true });
+  mapSet(nativeSource, guarded, call(FunctionToString, native));
+  defineProperty(holder, name, { value: guarded, writable: true, enumerable: false, configurable: true });
+}
+const overLimit = (o) => {
+  if (o === null || o === undefined || isView(o)) return 0;
+  const length = +o.length;
+  return length > loopLimit(o) ? length : 0;
+};
+for (const name of GENERIC_LOOPS) guard(Array.prototype, name, "Array.prototype." + name, (self) => overLimit(self));
+// Array.from over an array-like (no iterator) walks its length; String.prototype.split of a
+// string too long makes an array V8 cannot allocate (a fatal error that ends the process).
+guard(Array, "from", "Array.from", (self, args) => {
+  const items = args[0];
+  return (typeof items === "object" || typeof items === "function") && items !== null &&
+    typeof items[Symbol.iterator] !== "function" ? overLimit(items) : 0;
+});
+guard(String.prototype, "split", "String.prototype.split", (self) =>
+  (typeof self === "string" || self instanceof RealString) && self.length > 2 ** 26 ? self.length : 0, "characters");
 
 // Memory outside the V8 heap: ArrayBuffer and SharedArrayBuffer backing stores do not count
 // towards V8's heap limit, so every allocation path is counted here against the run's limit; past
