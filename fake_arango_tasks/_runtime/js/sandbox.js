@@ -33,14 +33,16 @@ if (call(hasOwn, g, "WebAssembly")) delete g.WebAssembly;
 // V8 thread would hang or die the same way. Past a length no dense array of the run's memory
 // could have, such a call throws a RangeError naming the guard instead (typed arrays are dense,
 // and bounded by the ArrayBuffer memory counted below); a string, whose indexes V8 walks a
-// character object at a time, has a lower bound. Within the bounds a call takes well under a
-// second. The wrappers look native (name, length, source) and are not constructors.
+// character object at a time, has a lower bound. Within the bounds a call ends within seconds
+// (join over 2**26 elements of an array-like: 3 s). The wrappers look native (name, length,
+// source) and are not constructors.
 const GENERIC_LOOPS = ["indexOf", "lastIndexOf", "includes", "reverse", "forEach", "some", "every", "filter", "map",
   "reduce", "reduceRight", "copyWithin", "slice", "splice", "flat", "flatMap", "unshift", "shift", "sort", "fill",
   "find", "findIndex", "findLast", "findLastIndex", "join", "toLocaleString"];
 const DENSE_BYTES = 4;            // the least an element of a dense array takes (a small integer)
 const STRING_LOOP_LIMIT = 2 ** 22;
 const isView = ArrayBuffer.isView;
+const SymbolIterator = Symbol.iterator;
 const MathMax = Math.max;
 function loopLimit(receiver) {
   if (typeof receiver === "string" || receiver instanceof RealString) return STRING_LOOP_LIMIT;
@@ -77,7 +79,7 @@ for (const name of GENERIC_LOOPS) guard(Array.prototype, name, "Array.prototype.
 guard(Array, "from", "Array.from", (self, args) => {
   const items = args[0];
   return (typeof items === "object" || typeof items === "function") && items !== null &&
-    typeof items[Symbol.iterator] !== "function" ? overLimit(items) : 0;
+    typeof items[SymbolIterator] !== "function" ? overLimit(items) : 0;
 });
 guard(String.prototype, "split", "String.prototype.split", (self) =>
   (typeof self === "string" || self instanceof RealString) && self.length > 2 ** 26 ? self.length : 0, "characters");
