@@ -9,6 +9,7 @@ from arango import ArangoClient
 from arango.exceptions import DocumentRevisionError
 
 from fake_arango_tasks import FakeArangoTasks
+from fake_arango_tasks._app import _encode
 from tests.conftest import Http
 from tests.conftest import create_task as _task
 from tests.conftest import one_run as _one_run
@@ -157,8 +158,7 @@ def test_a_negative_zero_double_is_stored_and_written_back_as_minus_0(arango_tas
 
 
 def test_a_row_of_negative_zero_is_not_answered_from_the_row_of_zero() -> None:
-    from fake_arango_tasks._app import _encode  # the cache of flat rows behind every top-level list answer
-
+    """``_encode``'s cache of flat rows, behind every top-level list answer."""
     assert _encode([{"a": 0.0}], False) == b'[{"a":0}]'
     assert _encode([{"a": -0.0}], False) == b'[{"a":-0}]'
     assert _encode([{"a": 0.0}], False) == b'[{"a":0}]'

@@ -38,7 +38,10 @@ def test_runs_filter_by_failure_and_limit_and_refuse_other_values(arango_tasks: 
     _create(http, id="ok", command="print(1)", period=2, offset=1)
     _create(http, id="bad", command="throw new Error('no')", period=2, offset=2)
     http.post("/_fake/clock/advance", {"seconds": 6})
-    tasks = lambda query: [r["task"] for r in http.get(f"/_fake/runs{query}").json()]  # noqa: E731
+
+    def tasks(query: str) -> list[str]:
+        return [r["task"] for r in http.get(f"/_fake/runs{query}").json()]
+
     assert tasks("") == ["ok", "bad", "ok", "bad", "ok", "bad"]
     assert tasks("?failed=true") == ["bad"] * 3 and tasks("?failed=FALSE") == ["ok"] * 3
     assert tasks("?failed=no&limit=2") == ["ok", "ok"] and tasks("?limit=0") == []
