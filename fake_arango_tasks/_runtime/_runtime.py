@@ -145,12 +145,24 @@ class _Context:
             assert isinstance(entry, Handle) and isinstance(resume, Handle)
             self.entry, self.resume = entry, resume
             self.isolate.set_memory_limit(max_memory)
+            self.isolate.set_soft_memory_limit(max_memory // 2)
         except BaseException:
             self.isolate.close()
             raise
 
     def close(self) -> None:
         self.isolate.close()
+
+    def retains_too_much(self) -> bool:
+        """Whether, with the batch over and its garbage collected, the heap still holds more than
+        half the memory limit. Runs leave nothing behind that JavaScript can see (isolation), so
+        that is what no check can undo: a private field stamped onto a built-in, the symbol
+        registry. The next run of whichever task would hit the memory limit for it."""
+        if not self.isolate.soft_memory_limit_reached():
+            return False
+        self.isolate.collect_garbage()
+        self.isolate.eval("0")  # after the collection: its flag is the one read
+        return self.isolate.soft_memory_limit_reached()
 
 
 class JavaScriptRuntime:
@@ -305,7 +317,7 @@ class JavaScriptRuntime:
             self._drop_context()
             raise
         result = self._decode(batch_id, jobs, answer)
-        if answer["poisoned"]:
+        if answer["poisoned"] or context.retains_too_much():
             self._drop_context()
         return result
 

@@ -301,6 +301,22 @@ class Isolate:
         if not self._closed:
             self._dll.mr_set_hard_memory_limit(self._ctx, limit)
 
+    def set_soft_memory_limit(self, limit: int) -> None:
+        """The soft heap limit in bytes: :meth:`soft_memory_limit_reached` tells whether the heap
+        was past it at the last garbage collection (nothing is stopped)."""
+        if not self._closed:
+            self._dll.mr_set_soft_memory_limit(self._ctx, limit)
+
+    def soft_memory_limit_reached(self) -> bool:
+        """Whether the heap was past the soft limit at the last garbage collection (a flag: cheap)."""
+        return not self._closed and bool(self._dll.mr_soft_memory_limit_reached(self._ctx))
+
+    def collect_garbage(self) -> None:
+        """A full garbage collection (V8's low-memory notification), done before the next task
+        on the isolate's thread."""
+        if not self._closed:
+            self._dll.mr_low_memory_notification(self._ctx)
+
     def memory_limit_reached(self) -> bool:
         """Whether the hard limit was hit since it was last set (``False`` once closed)."""
         return not self._closed and bool(self._dll.mr_hard_memory_limit_reached(self._ctx))

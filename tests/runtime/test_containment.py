@@ -363,3 +363,17 @@ def test_a_builtin_loop_v8_cannot_stop_is_refused_and_the_server_goes_on() -> No
     for command, (kind, message, victim, victim_error) in zip(LOOPS_V8_CANNOT_STOP, json.loads(done.stdout)):
         assert kind == "RangeError" and "is not run by fake-arango-tasks: V8 cannot stop that loop" in message, command
         assert victim == [["print", "1 2,4 1 undefined true"]] and victim_error == "None", command
+
+
+def test_memory_a_run_leaves_where_no_check_sees_it_blames_no_later_run() -> None:
+    """A private field stamped onto ``Object.prototype`` (a base class whose constructor returns
+    it) is invisible to every check from JavaScript and stays until the context is replaced: the
+    innocent task's runs hit the memory limit every few advances (a trial). After a batch whose
+    heap, collected, still holds more than half the limit, the context is replaced."""
+    leak = "class B { constructor(o) { return o; } } class S extends B { #k = new Array(4e6).fill(1.5); } new S(Object.prototype);"
+    with FakeArangoTasks(run_max_memory=128 * 2**20) as fake:
+        fake.create_task(leak, id="evil", period=1)
+        fake.create_task("const a = new Array(1e6).fill(2.5); print(a.length)", id="innocent", period=1, offset=0.5)
+        runs = [r for _ in range(12) for r in fake.advance(1)]
+        assert [str(r.error) for r in runs if r.error is not None] == []
+        assert {r.output for r in runs if r.task_id == "innocent"} == {(("print", "1000000"),)}
