@@ -31,6 +31,8 @@ CLASSES = {
     "AQL that would run away": "db._query('FOR i IN 1..1000000000000 FILTER i < 0 RETURN i')",
     "AQL that would hold too much": "db._query('FOR i IN 1..10000000 FOR j IN 1..100 RETURN 1')",
     "sleep forever": "require('internal').sleep(Infinity)",
+    "pbkdf2 of 10 million rounds": "require('@arangodb/crypto').pbkdf2('s', 'p', 1e7, 64, 'sha512')",
+    "builtin loop V8 cannot stop": "Array.prototype.indexOf.call({length: 2**40}, 1)",
 }
 
 

@@ -173,6 +173,7 @@ class FakeArangoTasks:
                                           max_output=run_max_output, seed=seed,
                                           version=version)
         commands.queries.check_run_time = self._runtime.check_run_time
+        commands.crypto.bounded = self._runtime.within_run_time
         commands.queries.max_rows = run_max_memory // QUERY_ROW_BYTES
         self._scheduler = Scheduler(clock, self._runtime.run_batch, self._journal, self._table.is_current,
                                     self._table.discard, max_batch=max_batch, max_runs=max_runs_per_advance)

@@ -54,7 +54,9 @@ class Host:
         self.queries = QueryOps(self._ctx)
         """AQL from commands; the server sets its ``check_run_time`` and ``max_rows``."""
         self._ops: dict[str, Op] = {}
-        for family in (TransactionOps(self._ctx), DatabaseOps(self._ctx), UserOps(self._ctx), CryptoOps()):
+        self.crypto = CryptoOps()
+        """``crypto.*``; the server sets its ``bounded``."""
+        for family in (TransactionOps(self._ctx), DatabaseOps(self._ctx), UserOps(self._ctx), self.crypto):
             self._ops.update(family.ops)
         self._ops["module.source"] = self._module_source
 

@@ -26,7 +26,7 @@ import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Any, Callable, Final, Protocol, Sequence
+from typing import Any, Callable, Final, Protocol, Sequence, TypeVar
 
 from .._errors import ArangoError
 from .._journal import OutgoingRequest, RunFailure, RunOutcome
@@ -386,6 +386,39 @@ class JavaScriptRuntime:
             context.isolate.cancel_current()
             raise ArangoError(1500)
 
+    def within_run_time(self, work: Callable[[], _T]) -> _T:
+        """``work()`` for the run under way, when it may take long and cannot check the time
+        itself (``crypto.pbkdf2``): done in a worker thread and waited for at most what is left
+        of the run's time limit. Past it the run is stopped, as over its time limit (the work
+        finishes unobserved).
+
+        Raises:
+            ArangoError: 1500 ``query killed``, to unwind Python; the run is terminated.
+            BaseException: what ``work`` raised.
+        """
+        context = self._context
+        if context is None:
+            return work()
+        outcome: list[tuple[bool, Any]] = []
+        done = threading.Event()
+
+        def target() -> None:
+            try:
+                outcome.append((True, work()))
+            except BaseException as exc:  # handed to the caller
+                outcome.append((False, exc))
+            finally:
+                done.set()
+
+        threading.Thread(target=target, name="fake-arango-tasks-run-work", daemon=True).start()
+        if not done.wait(max(self._time_left(context.channel), 0.0)):
+            context.isolate.cancel_current()
+            raise ArangoError(1500)
+        ok, value = outcome[0]
+        if not ok:
+            raise value
+        return value  # type: ignore[no-any-return]
+
     def _decode(self, batch_id: int, jobs: Sequence[Job], answer: dict[str, Any]) -> BatchResult:
         """The outcomes of the runs an answer reports as made."""
         reports = {index: report for index, report in answer["reports"]}
@@ -565,6 +598,7 @@ class JavaScriptRuntime:
         return None
 
 
+_T = TypeVar("_T")
 _NOTHING: Final = RunOutcome()
 _MALFORMED: Final = ("internal error of fake-arango-tasks: the run's report was malformed "
                      "(its command changed how the fake's values turn into JSON, toJSON say)")

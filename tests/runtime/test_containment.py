@@ -8,6 +8,7 @@ import functools
 import json
 import subprocess
 import sys
+import threading
 from typing import Any
 
 import pytest
@@ -377,3 +378,16 @@ def test_memory_a_run_leaves_where_no_check_sees_it_blames_no_later_run() -> Non
         runs = [r for _ in range(12) for r in fake.advance(1)]
         assert [str(r.error) for r in runs if r.error is not None] == []
         assert {r.output for r in runs if r.task_id == "innocent"} == {(("print", "1000000"),)}
+
+
+def test_python_work_a_run_asks_for_ends_with_the_runs_time_limit() -> None:
+    """``crypto.pbkdf2`` runs in Python, where V8's watchdog cannot stop it: ten million rounds
+    took 5.6 s under a 0.5 s limit (a trial). It runs in a worker thread, waited for only as long
+    as the run has left: the advance is over while the work still computes, unobserved."""
+    with FakeArangoTasks(run_timeout=0.2) as fake:
+        fake.create_task("print('before'); require('@arangodb/crypto').pbkdf2('s', 'p', 3e6, 64, 'sha512'); print('after')",
+                         id="slow")
+        run = fake.advance(1)[0]
+        still_computing = [t for t in threading.enumerate() if t.name == "fake-arango-tasks-run-work" and t.is_alive()]
+        assert str(run.error).startswith("run exceeded the time limit of 0.2 s")
+        assert still_computing, "the advance waited for the work"
