@@ -109,6 +109,8 @@ class ArangoApp:
             traceback.print_exc(file=sys.stderr)
             error = ArangoError(E.INTERNAL, "internal error of fake-arango-tasks (traceback on its stderr)")
             status, payload = error.status, _encode(error.envelope(), velocypack)
+        if status == 304:
+            payload = b""
         if velocypack:
             content_type = VPACK_TYPE
         else:

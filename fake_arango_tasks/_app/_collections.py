@@ -33,7 +33,8 @@ def create_collection(call: Call) -> Reply:
     if not isinstance(name, str):
         raise ArangoError(E.ILLEGAL_NAME)
     made = call.services.documents.create_collection(call.database, name, edge=body.get("type") == 3,
-                                                     is_system=body.get("isSystem") is True)
+                                                     is_system=body.get("isSystem") is True,
+                                                     wait_for_sync=body.get("waitForSync") is True)
     return 200, {"error": False, "code": 200, **made.properties()}
 
 

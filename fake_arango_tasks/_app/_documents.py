@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import _errors as E
-from .._documents import Document, DocumentStore, per_element
+from .._documents import Collection, Document, DocumentStore, per_element
 from .._errors import ArangoError
 from ._call import Call, Reply
 from ._collections import not_emulated
@@ -19,6 +19,16 @@ __all__ = ["ROUTES"]
 def _revision(header: str | None) -> str | None:
     """A revision from an ``If-Match`` header (quoted or not)."""
     return None if header is None else header.strip().strip('"')
+
+
+def _written(call: Call, collection: Collection, answer: Any) -> Reply:
+    """A write's reply: 201 when it was synced (``?waitForSync=true`` or the collection's
+    ``waitForSync``), else 202; ``{}`` with ``?silent=true`` (``RestDocumentHandler``)."""
+    synced = call.flag("waitForSync") or collection.wait_for_sync
+    if call.flag("silent"):  # of an array, only the errors (none: {})
+        errors = [item for item in answer if item.get("error")] if isinstance(answer, list) else []
+        answer = errors or {}
+    return (201 if synced else 202), answer
 
 
 def insert_document(call: Call) -> Reply:
@@ -47,7 +57,7 @@ def insert_document(call: Call) -> Reply:
             result["old"] = old
         return result
 
-    return 202, per_element(body, one)
+    return _written(call, collection, per_element(body, one))
 
 
 def read_document(call: Call) -> Reply:
@@ -55,6 +65,8 @@ def read_document(call: Call) -> Reply:
     expected = _revision(call.request.headers.get("If-Match"))
     if expected is not None and expected != document["_rev"]:
         raise ArangoError(E.CONFLICT, "conflict, _rev values do not match", 412)
+    if _revision(call.request.headers.get("If-None-Match")) == document["_rev"]:
+        return 304, None  # not modified: no body
     return 200, document
 
 
@@ -75,14 +87,14 @@ def write_document(call: Call) -> Reply:
         result = DocumentStore.header(collection, old)
         if call.flag("returnOld"):
             result["old"] = old
-        return 202, result
+        return _written(call, collection, result)
     if call.method == "PUT":
         old, new = documents.replace(call.database, name, key, body, rev=rev, trx=trx)
     else:
         old, new = documents.update(call.database, name, key, body, rev=rev, keep_null=call.flag("keepNull", True),
                                     merge_objects=call.flag("mergeObjects", True), trx=trx)
-    return 202, DocumentStore.rewrite_answer(old, new, return_new=call.flag("returnNew"),
-                                             return_old=call.flag("returnOld"))
+    return _written(call, collection, DocumentStore.rewrite_answer(old, new, return_new=call.flag("returnNew"),
+                                                                   return_old=call.flag("returnOld")))
 
 
 ROUTES = (

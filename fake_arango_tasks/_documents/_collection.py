@@ -76,11 +76,12 @@ class Collection:
     last_value: int = 0  # the highest numeric key ever stored (keyOptions.lastValue): never goes down
     is_system: bool = False
     indexes: list[Index] = field(default_factory=list)
+    wait_for_sync: bool = False  # the collection's waitForSync: its writes answer 201, not 202
 
     def properties(self) -> dict[str, Any]:
         """``GET /_api/collection/{name}/properties`` without the envelope (ArangoDB 3.12 keys)."""
         return {
-            "writeConcern": 1, "waitForSync": False, "usesRevisionsAsDocumentIds": True, "syncByRevision": True,
+            "writeConcern": 1, "waitForSync": self.wait_for_sync, "usesRevisionsAsDocumentIds": True, "syncByRevision": True,
             "statusString": "loaded", "id": self.id, "isSmartChild": False, "schema": None, "name": self.name,
             "type": self.type, "status": 3, "cacheEnabled": False, "isSystem": self.is_system,
             "internalValidatorType": 0, "globallyUniqueId": f"h{int(self.id):x}/{self.id}",

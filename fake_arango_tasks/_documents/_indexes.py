@@ -210,7 +210,7 @@ def _ttl(spec: Mapping[str, Any]) -> tuple[list[Any], bool, bool, dict[str, Any]
         raise _bad("expireAfter attribute must be a number")
     if expire < 0:
         raise _bad("expireAfter attribute must greater equal to zero")
-    return fields, False, True, {"expireAfter": expire}
+    return fields, False, True, {"estimates": False, "expireAfter": expire}  # RocksDBTtlIndex: no estimates
 
 
 def _geo(spec: Mapping[str, Any]) -> tuple[list[Any], bool, bool, dict[str, Any]]:

@@ -143,8 +143,9 @@ class DocumentStore:
         with self._lock:
             return name in self._databases.get(database, {})
 
-    def create_collection(self, database: str, name: Any, *, edge: bool = False, is_system: bool = False) -> Collection:
-        """Create collection ``name``.
+    def create_collection(self, database: str, name: Any, *, edge: bool = False, is_system: bool = False,
+                          wait_for_sync: bool = False) -> Collection:
+        """Create collection ``name`` (``wait_for_sync``: its ``waitForSync`` property).
 
         Raises:
             ArangoError: 400/1208 an illegal name (a leading ``_`` needs ``is_system``), 409/1207
@@ -157,7 +158,8 @@ class DocumentStore:
             collections = self._databases.setdefault(database, {})
             if text in collections:
                 raise ArangoError(E.DUPLICATE_NAME)
-            collection = Collection(text, str(self._ticks.take()), 3 if edge else 2, is_system=text.startswith("_"))
+            collection = Collection(text, str(self._ticks.take()), 3 if edge else 2, is_system=text.startswith("_"),
+                                    wait_for_sync=wait_for_sync)
             collections[text] = collection
             self._log(_Undo(database, collection, created=True))
             return collection
@@ -214,7 +216,7 @@ class DocumentStore:
         with self._lock:
             return {"revision": self._revisions._last, "databases": {
                 database: [{"name": c.name, "id": c.id, "type": c.type, "lastValue": c.last_value,
-                            "isSystem": c.is_system, "documents": list(c.docs.values()),
+                            "isSystem": c.is_system, "waitForSync": c.wait_for_sync, "documents": list(c.docs.values()),
                             "indexes": [{"id": i.id, "type": i.type, "name": i.name, "fields": i.fields,
                                          "unique": i.unique, "sparse": i.sparse, "extra": i.extra}
                                         for i in c.indexes]}
@@ -797,7 +799,7 @@ class DocumentStore:
 def _restored(entry: Mapping[str, Any]) -> Collection:
     """A collection of a snapshot, its unique indexes' entries rebuilt from its documents."""
     collection = Collection(entry["name"], entry["id"], entry["type"], {d["_key"]: d for d in entry["documents"]},
-                            entry["lastValue"], entry["isSystem"])
+                            entry["lastValue"], entry["isSystem"], wait_for_sync=bool(entry.get("waitForSync", False)))
     for spec in entry.get("indexes", ()):
         index = Index(spec["id"], spec["type"], spec["name"], list(spec["fields"]), bool(spec["unique"]),
                       bool(spec["sparse"]), dict(spec["extra"]))

@@ -200,8 +200,9 @@ class DocumentOps:
     def _create(self, job: Job, database: str, args: list[Any]) -> Any:
         self._ctx.require(job, database, True)
         name, properties, kind = args[0], arg(args, 1), arg(args, 2)
-        is_system = isinstance(properties, dict) and properties.get("isSystem") is True
-        self._store.create_collection(database, name, edge=kind in ("edge", 3), is_system=is_system)
+        options = properties if isinstance(properties, dict) else {}
+        self._store.create_collection(database, name, edge=kind in ("edge", 3), is_system=options.get("isSystem") is True,
+                                      wait_for_sync=options.get("waitForSync") is True)
         return True
 
     def _database_id(self, job: Job, database: str, args: list[Any]) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import threading
 
 import pytest
@@ -162,3 +163,49 @@ def test_a_row_of_negative_zero_is_not_answered_from_the_row_of_zero() -> None:
     assert _encode([{"a": 0.0}], False) == b'[{"a":0}]'
     assert _encode([{"a": -0.0}], False) == b'[{"a":-0}]'
     assert _encode([{"a": 0.0}], False) == b'[{"a":0}]'
+
+
+def test_a_synced_write_answers_201_and_an_unsynced_one_202(arango_tasks: FakeArangoTasks, http: Http) -> None:
+    # docs-hugo 3.12 develop/http-api/documents.md: RestDocumentHandlerPostCreate1 (a collection
+    # created with waitForSync: 201), RestDocumentHandlerPostWait1 (?waitForSync=true: 201)
+    made = http.post("/_api/collection", {"name": "w", "waitForSync": True})
+    assert made.json()["waitForSync"] is True
+    assert http.get("/_api/collection/w/properties").json()["waitForSync"] is True
+    http.post("/_api/collection", {"name": "d"})
+    assert http.post("/_api/document/w", {"_key": "a"}).status_code == 201
+    assert http.put("/_api/document/w/a", {"x": 1}).status_code == 201
+    assert http.post("/_api/document/d", {"_key": "a"}).status_code == 202
+    assert http.post("/_api/document/d?waitForSync=true", {"_key": "b"}).status_code == 201
+    assert http.delete("/_api/document/d/b?waitForSync=true").status_code == 201
+    assert http.delete("/_api/document/d/a").status_code == 202
+    run = _one_run(arango_tasks, http, "db._create('j', {waitForSync: true}); print(db.j.properties().waitForSync)")
+    assert _printed(run) == ["true"]
+
+
+def test_silent_writes_answer_an_empty_object_or_only_the_errors(arango_tasks: FakeArangoTasks, http: Http) -> None:
+    # docs-hugo 3.12 develop/http-api/documents.md, the silent query parameter
+    http.post("/_api/collection", {"name": "c"})
+    assert http.post("/_api/document/c?silent=true", {"_key": "a"}).json() == {}
+    assert http.request("PATCH", "/_api/document/c/a?silent=true", {"x": 1}).json() == {}
+    errors = http.post("/_api/document/c?silent=true", [{"_key": "b"}, {"_key": "a"}]).json()
+    assert [e["errorNum"] for e in errors] == [1210]
+    assert http.post("/_api/document/c?silent=true", [{"_key": "d"}]).json() == {}
+    assert http.delete("/_api/document/c/a?silent=true").json() == {}
+
+
+def test_if_none_match_the_current_revision_is_304_without_a_body(http: Http) -> None:
+    # RestDocumentHandlerReadDocumentIfNoneMatch (docs-hugo 3.12 documents.md): 304 when the
+    # revision matches, the document otherwise
+    http.post("/_api/collection", {"name": "c"})
+    rev = http.post("/_api/document/c", {"_key": "a"}).json()["_rev"]
+    same = http.get("/_api/document/c/a", headers={"If-None-Match": f'"{rev}"'})
+    assert (same.status_code, same.content) == (304, b"")
+    again = socket.create_connection(("127.0.0.1", int(http.base.rsplit(":", 1)[1])))  # the bytes on the wire
+    again.sendall(f'GET /_api/document/c/a HTTP/1.1\r\nHost: x\r\nIf-None-Match: "{rev}"\r\n\r\n'.encode())
+    head = b""
+    while b"\r\n\r\n" not in head:
+        head += again.recv(4096)
+    again.close()
+    assert head.startswith(b"HTTP/1.1 304 ") and b"Content-Length: 0\r\n" in head and head.endswith(b"\r\n\r\n")
+    other = http.get("/_api/document/c/a", headers={"If-None-Match": '"other"'})
+    assert other.status_code == 200 and other.json()["_rev"] == rev
