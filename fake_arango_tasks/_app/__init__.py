@@ -94,7 +94,8 @@ class ArangoApp:
             start_response("200 OK", headers)
             return []
         try:
-            status, body = self._dispatch(request)
+            status, body, extra = self._dispatch(request)
+            headers += extra
             error = None
         except ArangoError as exc:
             status, body, error = exc.status, exc.envelope(), exc
@@ -121,7 +122,7 @@ class ArangoApp:
         start_response(status_line(status), headers)
         return [] if request.method == "HEAD" else [payload]
 
-    def _dispatch(self, request: Request) -> Reply:
+    def _dispatch(self, request: Request) -> tuple[int, Any, list[tuple[str, str]]]:
         """Check database and credentials in arangod's order, route, and call the handler.
 
         ``CommTask::prepareExecution`` resolves the database before it authenticates and before
@@ -153,7 +154,9 @@ class ArangoApp:
         handler = route.handlers.get(request.method)
         if handler is None:
             raise ArangoError(E.HTTP_METHOD_NOT_ALLOWED)
-        return handler(Call(request, database, principal, dict(args), services))
+        call = Call(request, database, principal, dict(args), services)
+        status, body = handler(call)
+        return status, body, call.headers
 
 
 def _encode(body: Any, velocypack: bool) -> bytes:

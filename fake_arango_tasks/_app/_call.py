@@ -3,7 +3,7 @@ body parsed as ArangoDB parses it, and the query flags."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable
 
 from werkzeug.exceptions import RequestEntityTooLarge
@@ -37,6 +37,7 @@ class Call:
     principal: Principal
     args: dict[str, str]
     services: Services
+    headers: list[tuple[str, str]] = field(default_factory=list)  #: what the handler adds to its answer
 
     @property
     def method(self) -> str:

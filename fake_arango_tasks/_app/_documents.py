@@ -4,10 +4,12 @@ PATCH and DELETE on a collection are not emulated: 501/9)."""
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from .. import _errors as E
 from .._documents import Collection, Document, DocumentStore, per_element
 from .._errors import ArangoError
+from .._json import dumps
 from ._call import Call, Reply
 from ._collections import not_emulated
 from ._routing import Route
@@ -21,14 +23,31 @@ def _revision(header: str | None) -> str | None:
     return None if header is None else header.strip().strip('"')
 
 
-def _written(call: Call, collection: Collection, answer: Any) -> Reply:
-    """A write's reply: 201 when it was synced (``?waitForSync=true`` or the collection's
-    ``waitForSync``), else 202; ``{}`` with ``?silent=true`` (``RestDocumentHandler``)."""
+def _written(call: Call, collection: Collection, answer: Any, synced_status: int = 201) -> Reply:
+    """A write's reply as ``RestVocbaseBaseHandler::generate20x`` makes it: ``synced_status``
+    (201 for a save, 200 for a removal) when it was synced (``?waitForSync=true`` or the
+    collection's ``waitForSync``), else 202; ``{}`` with ``?silent=true`` (of an array, only the
+    errors); for one document the ``Etag`` and ``Location`` headers, for an array the count of
+    each error number in ``X-Arango-Error-Codes``."""
     synced = call.flag("waitForSync") or collection.wait_for_sync
-    if call.flag("silent"):  # of an array, only the errors (none: {})
+    if isinstance(answer, list):
+        counts: dict[str, int] = {}
+        for item in answer:
+            if item.get("error"):
+                counts[str(item["errorNum"])] = counts.get(str(item["errorNum"]), 0) + 1
+        if counts:
+            call.headers.append(("X-Arango-Error-Codes", dumps(counts)))
+    if call.flag("silent"):
         errors = [item for item in answer if item.get("error")] if isinstance(answer, list) else []
         answer = errors or {}
-    return (201 if synced else 202), answer
+    elif isinstance(answer, dict):
+        _identify(call, collection, answer["_key"], answer["_rev"])
+    return (synced_status if synced else 202), answer
+
+
+def _identify(call: Call, collection: Collection, key: str, rev: str) -> None:
+    call.headers.append(("Etag", f'"{rev}"'))
+    call.headers.append(("Location", f"/_db/{call.database}/_api/document/{collection.name}/{quote(key, safe='')}"))
 
 
 def insert_document(call: Call) -> Reply:
@@ -65,6 +84,7 @@ def read_document(call: Call) -> Reply:
     expected = _revision(call.request.headers.get("If-Match"))
     if expected is not None and expected != document["_rev"]:
         raise ArangoError(E.CONFLICT, "conflict, _rev values do not match", 412)
+    call.headers.append(("Etag", f'"{document["_rev"]}"'))
     if _revision(call.request.headers.get("If-None-Match")) == document["_rev"]:
         return 304, None  # not modified: no body
     return 200, document
@@ -87,7 +107,7 @@ def write_document(call: Call) -> Reply:
         result = DocumentStore.header(collection, old)
         if call.flag("returnOld"):
             result["old"] = old
-        return _written(call, collection, result)
+        return _written(call, collection, result, synced_status=200)
     if call.method == "PUT":
         old, new = documents.replace(call.database, name, key, body, rev=rev, trx=trx)
     else:

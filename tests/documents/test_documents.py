@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import threading
 
@@ -176,10 +177,25 @@ def test_a_synced_write_answers_201_and_an_unsynced_one_202(arango_tasks: FakeAr
     assert http.put("/_api/document/w/a", {"x": 1}).status_code == 201
     assert http.post("/_api/document/d", {"_key": "a"}).status_code == 202
     assert http.post("/_api/document/d?waitForSync=true", {"_key": "b"}).status_code == 201
-    assert http.delete("/_api/document/d/b?waitForSync=true").status_code == 201
+    assert http.delete("/_api/document/d/b?waitForSync=true").status_code == 200  # generateDeleted: OK when synced
     assert http.delete("/_api/document/d/a").status_code == 202
     run = _one_run(arango_tasks, http, "db._create('j', {waitForSync: true}); print(db.j.properties().waitForSync)")
     assert _printed(run) == ["true"]
+
+
+def test_write_answers_carry_etag_and_location_and_array_errors_are_counted(http: Http) -> None:
+    # RestVocbaseBaseHandler::generate20x: one document's answer has the etag and location headers
+    # (RestDocumentHandlerPostWait1.generated), an array's the count of each error number
+    http.post("/_api/collection", {"name": "c"})
+    made = http.post("/_api/document/c", {"_key": "a:b"})
+    rev = made.json()["_rev"]
+    assert made.headers["Etag"] == f'"{rev}"' and made.headers["Location"] == "/_db/_system/_api/document/c/a%3Ab"
+    assert http.get("/_api/document/c/a:b").headers["Etag"] == f'"{rev}"'
+    changed = http.put("/_api/document/c/a:b", {"x": 1})
+    assert changed.headers["Etag"] == f'"{changed.json()["_rev"]}"'
+    many = http.post("/_api/document/c", [{"_key": "a:b"}, {"_key": "x"}, {"_key": "x"}, {"_key": "a b"}])
+    assert json.loads(many.headers["X-Arango-Error-Codes"]) == {"1210": 2, "1221": 1} and "Location" not in many.headers
+    assert "X-Arango-Error-Codes" not in http.post("/_api/document/c", [{"_key": "y"}]).headers
 
 
 def test_silent_writes_answer_an_empty_object_or_only_the_errors(arango_tasks: FakeArangoTasks, http: Http) -> None:
