@@ -7,7 +7,7 @@ from typing import Any
 from urllib.parse import quote
 
 from .. import _errors as E
-from .._documents import Collection, Document, DocumentStore, per_element
+from .._documents import Collection, Document, DocumentStore, Transaction, per_element
 from .._errors import ArangoError
 from .._json import dumps
 from ._call import Call, Reply
@@ -79,11 +79,19 @@ def insert_document(call: Call) -> Reply:
     return _written(call, collection, per_element(body, one))
 
 
+def _precondition_failed(call: Call, document: Document, message: str) -> Reply:
+    """412 as ``RestVocbaseBaseHandler::generatePreconditionFailed`` answers it: the error
+    envelope, then the current document's ``_id``, ``_key`` and ``_rev``, and its ``Etag``."""
+    call.headers.append(("Etag", f'"{document["_rev"]}"'))
+    return 412, {"error": True, "code": 412, "errorNum": E.CONFLICT, "errorMessage": message,
+                 "_id": document["_id"], "_key": document["_key"], "_rev": document["_rev"]}
+
+
 def read_document(call: Call) -> Reply:
     document = call.services.documents.get(call.database, call.args["collection"], call.args["key"], transaction_of(call))
     expected = _revision(call.request.headers.get("If-Match"))
     if expected is not None and expected != document["_rev"]:
-        raise ArangoError(E.CONFLICT, "conflict, _rev values do not match", 412)
+        return _precondition_failed(call, document, "conflict, _rev values do not match")
     call.headers.append(("Etag", f'"{document["_rev"]}"'))
     if _revision(call.request.headers.get("If-None-Match")) == document["_rev"]:
         return 304, None  # not modified: no body
@@ -102,6 +110,17 @@ def write_document(call: Call) -> Reply:
     rev = _revision(call.request.headers.get("If-Match"))
     if rev is None and not call.flag("ignoreRevs", True) and isinstance(body, dict) and isinstance(body.get("_rev"), str):
         rev = body["_rev"]
+    try:
+        return _write(call, collection, key, body, rev, trx)
+    except ArangoError as exc:
+        if exc.status != 412:
+            raise
+        return _precondition_failed(call, documents.get(call.database, name, key, trx), exc.message)
+
+
+def _write(call: Call, collection: Collection, key: str, body: Any, rev: str | None, trx: Transaction | None) -> Reply:
+    documents = call.services.documents
+    name = collection.name
     if call.method == "DELETE":
         old = documents.remove(call.database, name, key, rev=rev, trx=trx)
         result = DocumentStore.header(collection, old)

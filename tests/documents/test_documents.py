@@ -225,3 +225,18 @@ def test_if_none_match_the_current_revision_is_304_without_a_body(http: Http) ->
     assert head.startswith(b"HTTP/1.1 304 ") and b"Content-Length: 0\r\n" in head and head.endswith(b"\r\n\r\n")
     other = http.get("/_api/document/c/a", headers={"If-None-Match": '"other"'})
     assert other.status_code == 200 and other.json()["_rev"] == rev
+
+
+def test_a_failed_precondition_answers_the_current_revision(http: Http) -> None:
+    # RestDocumentHandlerUpdateDocumentIfMatchOther (docs 3.11 generated example; 3.12's docs: "_id,
+    # _key and _rev are returned" with a 412): the envelope, then the document's current identity
+    http.post("/_api/collection", {"name": "c"})
+    rev = http.post("/_api/document/c", {"_key": "a"}).json()["_rev"]
+    for method in ("GET", "PUT", "PATCH", "DELETE"):
+        stale = http.request(method, "/_api/document/c/a", None if method in ("GET", "DELETE") else {"x": 1},
+                             headers={"If-Match": '"xyz"'})
+        assert stale.status_code == 412, method
+        assert list(stale.json().items()) == [
+            ("error", True), ("code", 412), ("errorNum", 1200), ("errorMessage", "conflict, _rev values do not match"),
+            ("_id", "c/a"), ("_key", "a"), ("_rev", rev)], method
+        assert stale.headers["Etag"] == f'"{rev}"'
