@@ -9,7 +9,12 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
-__all__ = ["Journal", "OutgoingRequest", "Run", "RunFailure", "RunOutcome", "RunError"]
+__all__ = ["EMPTY_LINE_CHARS", "Journal", "OutgoingRequest", "Run", "RunFailure", "RunOutcome", "RunError"]
+
+#: What an empty printed line counts against the output bounds (a run's ``run_max_output`` in the
+#: prelude, generated from here, and the journal's ``max_journal_output``): 3 million empty lines
+#: were kept whole when they cost nothing.
+EMPTY_LINE_CHARS = 1
 
 
 @dataclass(frozen=True)
@@ -178,8 +183,8 @@ class Run:
 
     def size(self) -> int:
         """The characters of output this run holds (what the journal's bound counts; an empty
-        line counts as one)."""
-        return sum(len(message) or 1 for _, message in self._output)
+        line counts :data:`EMPTY_LINE_CHARS`)."""
+        return sum(len(message) or EMPTY_LINE_CHARS for _, message in self._output)
 
     def describe(self) -> str:
         """A readable account of the run for failure messages: task, due time (ISO and Unix

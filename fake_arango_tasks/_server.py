@@ -52,8 +52,6 @@ _MISSING: Any = object()
 #: Where in-process clients say they connect when the server is not started.
 IN_PROCESS_URL = "http://fake-arango-tasks.invalid"
 
-
-
 #: Distinct failures (task and error) strict mode's report describes; repeats of one are counted.
 MAX_REPORTED_FAILURES = 20
 

@@ -4,7 +4,7 @@ body parsed as ArangoDB parses it, and the query flags."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Final
 
 from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.wrappers import Request
@@ -21,10 +21,14 @@ from .._velocypack import loads as vpack_loads
 if TYPE_CHECKING:
     from ._services import Services
 
-__all__ = ["Call", "Handler", "Reply"]
+__all__ = ["FALSE_WORDS", "TRUE_WORDS", "Call", "Handler", "Reply"]
 
 #: What a handler returns: the HTTP status and the JSON body.
 Reply = tuple[int, Any]
+#: The words a boolean query parameter is true with, as arangod reads them (``StringUtils::boolean``),
+#: and the ones it is false with where a value must be one or the other.
+TRUE_WORDS: Final = ("1", "true", "yes", "on")
+FALSE_WORDS: Final = ("0", "false", "no", "off")
 
 
 @dataclass
@@ -79,7 +83,7 @@ class Call:
     def flag(self, name: str, default: bool = False) -> bool:
         """A boolean query parameter as ArangoDB reads one (``true``/``1``/``yes``/``on``)."""
         value = self.request.args.get(name)
-        return default if value is None else value.lower() in ("1", "true", "yes", "on")
+        return default if value is None else value.lower() in TRUE_WORDS
 
     def require_write(self, message: str | None = None, database: str | None = None) -> None:
         """403/11 (with ``message``) unless the caller may write to ``database`` (the request's)."""

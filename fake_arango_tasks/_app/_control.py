@@ -16,12 +16,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import secrets
-from typing import TYPE_CHECKING, Any, Callable, Final, Iterable, Mapping, Protocol
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Protocol
 from urllib.parse import parse_qs
 
 from .. import _errors as E
 from .._errors import ArangoError, FakeArangoTasksError
-from ._call import Call, Handler, Reply
+from ._call import FALSE_WORDS, TRUE_WORDS, Call, Handler, Reply
 from ._routing import Route
 
 if TYPE_CHECKING:
@@ -200,10 +200,6 @@ def next_run(call: Call) -> Reply:
 # -- journals ---------------------------------------------------------------------------------------
 
 
-_TRUE: Final = ("1", "true", "yes", "on")
-_FALSE: Final = ("0", "false", "no", "off")
-
-
 def runs(call: Call) -> Reply:
     """``?task=ID`` (its failures then count as looked at), ``?failed=true|false``, ``?limit=N``
     (the last N)."""
@@ -212,9 +208,9 @@ def runs(call: Call) -> Reply:
     found = _api(call).runs_of(task) if task is not None else _api(call).runs
     failed = args.get("failed")
     if failed is not None:
-        if failed.lower() not in _TRUE + _FALSE:
+        if failed.lower() not in TRUE_WORDS + FALSE_WORDS:
             raise _bad("failed must be true or false")
-        wanted = failed.lower() in _TRUE
+        wanted = failed.lower() in TRUE_WORDS
         found = [r for r in found if r.threw == wanted]
     limit = args.get("limit")
     if limit is not None:

@@ -3,6 +3,7 @@ PATCH and DELETE on a collection are not emulated: 501/9)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 from urllib.parse import quote
 
@@ -30,24 +31,21 @@ def _written(call: Call, collection: Collection, answer: Any, synced_status: int
     errors); for one document the ``Etag`` and ``Location`` headers, for an array the count of
     each error number in ``X-Arango-Error-Codes``."""
     synced = call.flag("waitForSync") or collection.wait_for_sync
-    if isinstance(answer, list):
-        counts: dict[str, int] = {}
-        for item in answer:
-            if item.get("error"):
-                counts[str(item["errorNum"])] = counts.get(str(item["errorNum"]), 0) + 1
-        if counts:
-            call.headers.append(("X-Arango-Error-Codes", dumps(counts)))
+    errors = [item for item in answer if item.get("error")] if isinstance(answer, list) else []
+    if errors:
+        call.headers.append(("X-Arango-Error-Codes", dumps(Counter(str(item["errorNum"]) for item in errors))))
     if call.flag("silent"):
-        errors = [item for item in answer if item.get("error")] if isinstance(answer, list) else []
         answer = errors or {}
     elif isinstance(answer, dict):
-        _identify(call, collection, answer["_key"], answer["_rev"])
+        _etag(call, answer["_rev"])
+        location = f"/_db/{call.database}/_api/document/{collection.name}/{quote(answer['_key'], safe='')}"
+        call.headers.append(("Location", location))
     return (synced_status if synced else 202), answer
 
 
-def _identify(call: Call, collection: Collection, key: str, rev: str) -> None:
+def _etag(call: Call, rev: str) -> None:
+    """The answer's ``Etag``: the document's revision, quoted."""
     call.headers.append(("Etag", f'"{rev}"'))
-    call.headers.append(("Location", f"/_db/{call.database}/_api/document/{collection.name}/{quote(key, safe='')}"))
 
 
 def insert_document(call: Call) -> Reply:
@@ -82,7 +80,7 @@ def insert_document(call: Call) -> Reply:
 def _precondition_failed(call: Call, document: Document, message: str) -> Reply:
     """412 as ``RestVocbaseBaseHandler::generatePreconditionFailed`` answers it: the error
     envelope, then the current document's ``_id``, ``_key`` and ``_rev``, and its ``Etag``."""
-    call.headers.append(("Etag", f'"{document["_rev"]}"'))
+    _etag(call, document["_rev"])
     return 412, {"error": True, "code": 412, "errorNum": E.CONFLICT, "errorMessage": message,
                  "_id": document["_id"], "_key": document["_key"], "_rev": document["_rev"]}
 
@@ -92,7 +90,7 @@ def read_document(call: Call) -> Reply:
     expected = _revision(call.request.headers.get("If-Match"))
     if expected is not None and expected != document["_rev"]:
         return _precondition_failed(call, document, "conflict, _rev values do not match")
-    call.headers.append(("Etag", f'"{document["_rev"]}"'))
+    _etag(call, document["_rev"])
     if _revision(call.request.headers.get("If-None-Match")) == document["_rev"]:
         return 304, None  # not modified: no body
     return 200, document

@@ -200,8 +200,7 @@ class Run:
         Raises:
             ArangoError: 32 ``query would use more memory than allowed``.
         """
-        if characters >= QUERY_ROW_BYTES:
-            self.hold(characters // QUERY_ROW_BYTES)
+        self.hold(characters // QUERY_ROW_BYTES)
 
     def check_time(self) -> None:
         """Kill the query once ``maxRuntime`` has passed (1500 ``query killed``)."""

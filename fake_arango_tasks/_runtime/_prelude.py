@@ -4,7 +4,8 @@ The files are sections of one closure, in this order (each starts with what it i
 closure takes the bridge function and returns ``[buffer, entry]`` to Python, so nothing of the
 fake is reachable from a command by a name or a property path. Values JavaScript needs from
 Python's rules are generated here, not typed twice: the errors module from ``_errors.ERRORS``,
-the fake clock's last instant (``sleep``'s bound) from ``_clock.LATEST``.
+the fake clock's last instant (``sleep``'s bound) from ``_clock.LATEST``, what an empty printed
+line costs from ``_journal.EMPTY_LINE_CHARS``.
 lodash's source comes from the XStatic-Lodash package (:func:`module_source`), handed to
 ``js/lodash.js`` on its first ``require``.
 """
@@ -19,6 +20,7 @@ from xstatic.pkg import lodash as xstatic_lodash  # type: ignore[import-untyped]
 
 from .._clock import LATEST, MICROSECONDS
 from .._errors import ERRORS
+from .._journal import EMPTY_LINE_CHARS
 
 __all__ = ["module_source", "prelude_source", "SECTIONS"]
 
@@ -54,5 +56,8 @@ def prelude_source() -> str:
     """The prelude as one expression: a function of the bridge function."""
     folder = resources.files(__package__).joinpath("js")
     parts = [folder.joinpath(f"{name}.js").read_text(encoding="utf-8") for name in SECTIONS]
-    body = "\n".join(parts).replace("/*ERRORS*/", _errors_table()).replace("/*LATEST_US*/", str(int(LATEST * MICROSECONDS)))
+    body = "\n".join(parts)
+    for mark, value in (("/*ERRORS*/", _errors_table()), ("/*LATEST_US*/", str(int(LATEST * MICROSECONDS))),
+                        ("/*EMPTY_LINE_CHARS*/", str(EMPTY_LINE_CHARS))):
+        body = body.replace(mark, value)
     return '(function (bridge) {\n"use strict";\n' + body + "\n})"

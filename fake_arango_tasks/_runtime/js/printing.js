@@ -69,11 +69,12 @@ function sprintf(args) {
   return tail.length === 0 ? text : text + " " + call(ArrayJoin, call(ArrayMap, tail, str), " ");
 }
 // Past the limit a run keeps what fitted, the line that crossed it cut at the limit, and a marker.
-// A line counts its characters, an empty one counts one (3 million empty prints were kept whole).
+// A line counts its characters, an empty one _journal.EMPTY_LINE_CHARS (generated).
+const EMPTY_LINE_CHARS = /*EMPTY_LINE_CHARS*/;
 function emit(level, text) {
   if (run === null || run.outputChars > run.maxOutput) return;
   const room = run.maxOutput - run.outputChars;
-  const cost = text.length || 1;
+  const cost = text.length || EMPTY_LINE_CHARS;
   run.outputChars += cost;
   if (cost <= room) {
     push(run.output, [level, text]);
